@@ -1,0 +1,80 @@
+// Value family: ARPU, the several LTV/CLV formulas of the seed articles, ROMI, LTV:CAC.
+// Sources: seed 000 (LTV/CLV articles: "simple", "medium" and "complex" formulas, the
+// fitness-club subscription, the CLV calculator with CAC 600), seed 001 ("Повышение LTV":
+// LTV = средний чек × частота × время × маржа), seed 002 ("Способы увеличения LTV").
+// Every function throws cm::domain_error / cm::division_by_zero / cm::overflow (errors.hpp).
+#pragma once
+
+#include "cm/errors.hpp"
+
+#include <optional>
+
+namespace cm {
+
+// Average revenue per user = revenue / customers (the "simple LTV" of seed 000).
+//   revenue >= 0; customers > 0 (0: division_by_zero).
+double arpu(double revenue, double customers);
+
+// LTV = ARPU × lifetime (the "medium" formula of seed 000).
+//   arpu >= 0; lifetime >= 0 (periods).
+double ltv_arpu(double arpu, double lifetime);
+
+// LTV = AOV × purchase frequency × lifetime × margin (the "complex" formula of seed 000;
+// with the margin, the formula of seed 001).
+//   aov, frequency, lifetime >= 0; margin <= 1 (a fraction, default 1 = revenue LTV;
+//   negative when goods are sold at a loss).
+double ltv_aov(double aov, double frequency, double lifetime, double margin = 1);
+
+// Subscription LTV = MRR × gross margin × retention / (1 + discount − MRR retention):
+// the margin of each month, kept with probability `retention`, summed over an unbounded
+// horizon with recurring revenue changing by `mrr_retention` and discounted by `discount`
+// per period (seed 000, fitness club).
+//   mrr >= 0; gross_margin <= 1; 0 <= retention <= 1; mrr_retention >= 0 (above 1 with
+//   expansion revenue), default = retention; discount >= 0 per period, default 0.
+//   1 + discount − mrr_retention = 0: division_by_zero; < 0: domain_error (the sum diverges).
+// Seed 000: 3000, 0.40, 0.90, 0.95, 0.073 -> 1080 / 0.123 = 8780.49.
+double ltv_subscription(double mrr, double gross_margin, double retention,
+                        std::optional<double> mrr_retention = std::nullopt,
+                        double discount = 0);
+
+// LTV = MRR × margin / churn (the "short formula" of seed 000).
+//   mrr >= 0; 0 <= churn <= 1 (0: division_by_zero); margin <= 1, default 1.
+// Seed 000: 3000 / 0.1 -> 30 000.
+double ltv_churn(double mrr, double churn, double margin = 1);
+
+// CLV = margin / (1 + discount − retention): the margin earned at the end of every
+// period while the customer stays, discounted (seed 000, the CLV calculator; the
+// perpetuity form of Gupta & Lehmann, "Customers as Assets", J. Interactive Marketing
+// 17(1), 2003, eq. 2, without the initial margin).
+//   margin: money per period, any sign; 0 <= retention <= 1; discount >= 0, default 0;
+//   retention = 1 with discount = 0: division_by_zero.
+// Seed 000: 182, 0.37 -> 288.89; 182, 0.37, 0.8 -> 127.27.
+double clv(double margin, double retention, double discount = 0);
+
+// Net CLV = revenue − (acquisition cost + retention cost); all three >= 0 (seed 000).
+double clv_net(double revenue, double acquisition_cost, double retention_cost);
+
+// Expected customer lifetime in periods = 1 / churn (geometric lifetime).
+//   0 <= churn <= 1 (0: division_by_zero). Seed 000: 1 / 0.1 -> 10 months.
+double lifetime(double churn);
+
+// ROMI as the seeds use it = value / cost (below 1: the customer does not pay back);
+// with net = true, the textbook (value − cost) / cost.
+//   value: any sign; cost > 0 (0: division_by_zero).
+// Seed 000: 288.89 / 600 -> 0.481; 127.27 / 600 -> 0.212.
+double romi(double value, double cost, bool net = false);
+
+// LTV:CAC = LTV / CAC; the seed articles call 3 or more healthy.
+//   ltv: any sign; cac > 0 (0: division_by_zero).
+double ltv_cac(double ltv, double cac);
+
+// Gross margin = (revenue − cost of goods) / revenue, at most 1, negative at a loss.
+//   revenue > 0 (0: division_by_zero); cost_of_goods >= 0.
+double gross_margin(double revenue, double cost_of_goods);
+
+// MRR retention = renewed recurring revenue / recurring revenue up for renewal.
+//   renewed_mrr >= 0 (may exceed potential_mrr with upgrades); potential_mrr > 0
+//   (0: division_by_zero).
+double mrr_retention(double renewed_mrr, double potential_mrr);
+
+}  // namespace cm

@@ -1,0 +1,27 @@
+// Mapping of the library's errors to what a Calc cell shows.
+//
+// Calc's interpreter reads an error code from a NaN result: when the low 32 bits of
+// the mantissa hold a value below 0x10000 it is taken as the FormulaError code
+// (LibreOffice: include/formula/errorcodes.hxx, GetDoubleErrorValue / CreateDoubleError).
+// That is the only way an add-in can make a cell show #DIV/0!. A plain NaN or an
+// infinity would show Err:503 (#NUM!), so we never return one by accident.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+
+namespace cm::uno {
+
+enum class CalcError : std::uint32_t {
+    IllegalFPOperation = 503,  // #NUM!
+    DivisionByZero = 532,      // #DIV/0!
+};
+
+inline double calc_error_value(CalcError error) {
+    const std::uint64_t bits = 0x7FF8000000000000ULL | static_cast<std::uint32_t>(error);
+    double value;
+    std::memcpy(&value, &bits, sizeof value);
+    return value;
+}
+
+}  // namespace cm::uno

@@ -1,0 +1,48 @@
+#include "convert.hxx"
+
+#include <rtl/ustring.hxx>
+
+namespace cm::uno {
+
+void throw_illegal(const char* message) {
+    throw css::lang::IllegalArgumentException(rtl::OUString::createFromAscii(message),
+                                              css::uno::Reference<css::uno::XInterface>(), 0);
+}
+
+std::optional<double> optional_number(const css::uno::Any& argument, const char* what) {
+    switch (argument.getValueTypeClass()) {
+        case css::uno::TypeClass_VOID:
+            return std::nullopt;
+        case css::uno::TypeClass_STRING:
+        case css::uno::TypeClass_BOOLEAN:
+            throw_illegal((std::string(what) + " must be a number").c_str());
+        case css::uno::TypeClass_SEQUENCE: {
+            Range range;
+            if (!(argument >>= range) || range.getLength() != 1 || range[0].getLength() != 1)
+                throw_illegal((std::string(what) + " must be a single value").c_str());
+            return optional_number(range[0][0], what);
+        }
+        default: {
+            double number = 0;
+            if (!(argument >>= number))
+                throw_illegal((std::string(what) + " must be a number").c_str());
+            return number;
+        }
+    }
+}
+
+double number_or(const css::uno::Any& argument, double default_value, const char* what) {
+    return optional_number(argument, what).value_or(default_value);
+}
+
+bool flag_or(const css::uno::Any& argument, bool default_value, const char* what) {
+    bool flag = false;
+    if (argument >>= flag)
+        return flag;
+    if (argument.getValueTypeClass() == css::uno::TypeClass_STRING)
+        throw_illegal((std::string(what) + " must be TRUE or FALSE").c_str());
+    const std::optional<double> number = optional_number(argument, what);
+    return number ? *number != 0 : default_value;
+}
+
+}  // namespace cm::uno

@@ -1,0 +1,86 @@
+// Argument conversion at the UNO boundary: optional arguments, booleans, ranges of
+// answers, and the one place where library errors become Calc errors.
+#pragma once
+
+#include "calc_errors.hxx"
+
+#include <cm/errors.hpp>
+
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/uno/Any.hxx>
+#include <com/sun/star/uno/RuntimeException.hpp>
+#include <com/sun/star/uno/Sequence.hxx>
+
+#include <optional>
+
+namespace cm::uno {
+
+namespace css = ::com::sun::star;
+using Range = css::uno::Sequence<css::uno::Sequence<css::uno::Any>>;
+
+// Throws the IllegalArgumentException that Calc shows as Err:502.
+[[noreturn]] void throw_illegal(const char* message);
+
+// An optional number: omitted, left empty (`=F(1;2;)`) or a reference to an empty cell
+// all arrive as a void Any and give std::nullopt. A number, or a 1×1 range holding one,
+// gives the number; text or a larger range is an illegal argument.
+std::optional<double> optional_number(const css::uno::Any& argument, const char* what);
+
+// optional_number() with its default applied.
+double number_or(const css::uno::Any& argument, double default_value, const char* what);
+
+// An optional flag: void is `default_value`; a boolean or a number (Calc stores TRUE as 1)
+// is its truth value; text is an illegal argument.
+bool flag_or(const css::uno::Any& argument, bool default_value, const char* what);
+
+// Feeds every number of a range to `add`. Empty cells and text are skipped, as AVERAGE
+// does; booleans are skipped because they are not answers. Any other content is illegal.
+template <class Add>
+void for_each_number(const Range& range, Add&& add) {
+    for (const auto& row : range) {
+        for (const auto& cell : row) {
+            switch (cell.getValueTypeClass()) {
+                case css::uno::TypeClass_VOID:
+                case css::uno::TypeClass_STRING:
+                case css::uno::TypeClass_BOOLEAN:
+                    break;
+                case css::uno::TypeClass_DOUBLE:
+                    add(*static_cast<const double*>(cell.getValue()));
+                    break;
+                default: {
+                    double number = 0;
+                    if (!(cell >>= number))
+                        throw_illegal("a range holds a value that is neither number nor text");
+                    add(number);
+                }
+            }
+        }
+    }
+}
+
+// Runs a library computation and maps its outcome for Calc:
+//   domain_error -> IllegalArgumentException (Err:502)
+//   division_by_zero -> #DIV/0!, overflow -> #NUM! (as NaN-coded error values)
+//   anything else -> RuntimeException (Err:519); nothing escapes to crash the office.
+template <class Compute>
+double guarded(Compute&& compute) {
+    try {
+        return compute();
+    } catch (const division_by_zero&) {
+        return calc_error_value(CalcError::DivisionByZero);
+    } catch (const overflow&) {
+        return calc_error_value(CalcError::IllegalFPOperation);
+    } catch (const domain_error& error) {
+        throw_illegal(error.what());
+    } catch (const css::uno::Exception&) {
+        throw;
+    } catch (const std::exception& error) {
+        throw css::uno::RuntimeException(rtl::OUString::createFromAscii(error.what()),
+                                         css::uno::Reference<css::uno::XInterface>());
+    } catch (...) {
+        throw css::uno::RuntimeException(rtl::OUString("unexpected error in CustomerMetrics"),
+                                         css::uno::Reference<css::uno::XInterface>());
+    }
+}
+
+}  // namespace cm::uno
