@@ -1,0 +1,192 @@
+"""A private, headless LibreOffice for tests and demos.
+
+Office(profile) starts soffice with its own user profile and a named pipe, connects
+through python3-uno, and always ends the process group it started, by its own PID:
+no test or script may leave soffice running. install_extension() adds an .oxt to the
+private profile the way DESIGN.md proved (ExtensionManager, "user" repository, an
+interaction handler that approves), since `unopkg add` refuses root without --shared.
+
+Run with Debian's /usr/bin/python3 (python3-uno).
+"""
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+
+import uno
+import unohelper
+from com.sun.star.beans import PropertyValue
+from com.sun.star.connection import NoConnectException
+from com.sun.star.task import XInteractionHandler, XInteractionApprove
+from com.sun.star.ucb import XCommandEnvironment, XProgressHandler
+
+SOFFICE = os.environ.get("CM_SOFFICE", "/usr/lib/libreoffice/program/soffice")
+
+
+def props(**values):
+    """A tuple of PropertyValue, as UNO calls want their options."""
+    result = []
+    for name, value in values.items():
+        prop = PropertyValue()
+        prop.Name, prop.Value = name, value
+        result.append(prop)
+    return tuple(result)
+
+
+def file_url(path):
+    return uno.systemPathToFileUrl(os.path.abspath(path))
+
+
+class _Approve(unohelper.Base, XInteractionHandler):
+    """Approves what the extension manager asks (licence, replacing an older version)."""
+
+    def handle(self, request):
+        approve = uno.getTypeByName("com.sun.star.task.XInteractionApprove")
+        for continuation in request.getContinuations():
+            if continuation.queryInterface(approve) is not None:
+                continuation.select()
+                return
+        try:
+            what = request.getRequest()
+        except Exception as error:  # some requests do not convert to Python
+            what = error
+        print("extension manager request not approved:", what, file=sys.stderr)
+
+
+class _NoProgress(unohelper.Base, XProgressHandler):
+    def push(self, status):
+        pass
+
+    def update(self, status):
+        pass
+
+    def pop(self):
+        pass
+
+
+class _CommandEnvironment(unohelper.Base, XCommandEnvironment):
+    def getInteractionHandler(self):
+        return _Approve()
+
+    def getProgressHandler(self):
+        return _NoProgress()
+
+
+class Office:
+    """Context manager: with Office(profile_dir) as office: office.desktop ..."""
+
+    def __init__(self, profile_dir, start_timeout=90):
+        self.profile_dir = os.path.abspath(profile_dir)
+        self.start_timeout = start_timeout
+        self.process = None
+        self.context = None
+        self.desktop = None
+
+    def __enter__(self):
+        self.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
+        return False
+
+    def start(self):
+        pipe = "cm" + uuid.uuid4().hex
+        self.process = subprocess.Popen(
+            [SOFFICE, "--headless", "--invisible", "--nologo", "--norestore", "--nodefault",
+             "--nolockcheck", "--nofirststartwizard",
+             "-env:UserInstallation=" + file_url(self.profile_dir),
+             "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % pipe],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext(
+            "com.sun.star.bridge.UnoUrlResolver", local)
+        deadline = time.monotonic() + self.start_timeout
+        while True:
+            try:
+                self.context = resolver.resolve(
+                    "uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
+                break
+            except NoConnectException:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    self.stop()
+                    raise RuntimeError("soffice did not start (exit %s)" % self.process.returncode)
+                time.sleep(0.25)
+        self.desktop = self.context.ServiceManager.createInstanceWithContext(
+            "com.sun.star.frame.Desktop", self.context)
+
+    def stop(self):
+        """Asks the office to quit, then ends the whole process group by its PID."""
+        if self.process is None:
+            return
+        if self.desktop is not None:
+            try:
+                self.desktop.terminate()
+            except Exception:  # the bridge dies with the office; that is the point
+                pass
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            pass
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.process.wait()
+        self.process, self.context, self.desktop = None, None, None
+
+    def restart(self):
+        self.stop()
+        self.start()
+
+    def service(self, name):
+        return self.context.ServiceManager.createInstanceWithContext(name, self.context)
+
+    def install_extension(self, oxt_path):
+        manager = self.context.getValueByName("/singletons/com.sun.star.deployment.ExtensionManager")
+        manager.addExtension(file_url(oxt_path), (), "user", manager.createAbortChannel(),
+                             _CommandEnvironment())
+
+    def remove_extension(self, identifier):
+        manager = self.context.getValueByName("/singletons/com.sun.star.deployment.ExtensionManager")
+        manager.removeExtension(identifier, "", "user", manager.createAbortChannel(),
+                                _CommandEnvironment())
+
+    def installed_extensions(self):
+        manager = self.context.getValueByName("/singletons/com.sun.star.deployment.ExtensionManager")
+        found = []
+        for package in manager.getDeployedExtensions("user", manager.createAbortChannel(),
+                                                     _CommandEnvironment()):
+            found.append((package.getIdentifier().Value, package.getVersion()))
+        return found
+
+    def new_spreadsheet(self):
+        return self.desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0,
+                                                 props(Hidden=True))
+
+    def open(self, path, **options):
+        options.setdefault("Hidden", True)
+        return self.desktop.loadComponentFromURL(file_url(path), "_blank", 0, props(**options))
+
+
+def office_with_extension(oxt_path, profile_dir=None):
+    """Starts an office on a fresh private profile with the .oxt installed and active
+    (the office is restarted after the installation, as an add-in needs)."""
+    profile_dir = profile_dir or tempfile.mkdtemp(prefix="cm-profile-")
+    office = Office(profile_dir)
+    office.start()
+    try:
+        office.install_extension(oxt_path)
+        office.restart()
+    except BaseException:
+        office.stop()
+        raise
+    return office
+
+
+def remove_profile(office):
+    shutil.rmtree(office.profile_dir, ignore_errors=True)
