@@ -1,0 +1,36 @@
+"""Small helpers to fill Calc sheets and read what cells show."""
+from cases import ERROR_CODES
+
+
+def fill_column(sheet, column_letter, values):
+    """None leaves a cell empty, '=...' is a formula, "'text" is text even if it looks
+    like a number, other strings are text, numbers are numbers."""
+    column = ord(column_letter) - ord("A")
+    for row, value in enumerate(values):
+        cell = sheet.getCellByPosition(column, row)
+        if value is None:
+            continue
+        if isinstance(value, str):
+            if value.startswith("="):
+                cell.setFormula(value)
+            else:
+                cell.setString(value[1:] if value.startswith("'") else value)
+        else:
+            cell.setValue(value)
+
+
+def check_cell(cell, case):
+    """Returns None when the cell shows what `case` expects, else a description."""
+    error = cell.getError()
+    if isinstance(case.expected, str):
+        want = ERROR_CODES[case.expected]
+        if error != want:
+            return "%s: want %s (%d), cell shows error %d, value %r" % (
+                case.formula, case.expected, want, error, cell.getValue())
+        return None
+    if error:
+        return "%s: want %r, cell shows error %d" % (case.formula, case.expected, error)
+    value = cell.getValue()
+    if abs(value - case.expected) > case.tolerance * max(1.0, abs(case.expected)):
+        return "%s: want %r, cell shows %r" % (case.formula, case.expected, value)
+    return None
