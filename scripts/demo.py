@@ -1,0 +1,70 @@
+"""The main job, shown: installs the built .oxt into a private LibreOffice profile
+(build/profile), computes every worked example of the seed articles in real Calc,
+prints them beside the figures the articles printed, and saves the sheet as .ods and
+.pdf under build/demo/.
+
+Run through scripts/demo.sh (it builds first), with Debian's /usr/bin/python3.
+"""
+import os
+import shutil
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "tests", "integration"))
+import office as lo  # noqa: E402
+from calc import check_cell  # noqa: E402
+from cases import SEED_EXAMPLES  # noqa: E402
+
+BUILD = os.path.join(ROOT, "build")
+PROFILE = os.path.join(BUILD, "profile")
+OUT = os.path.join(BUILD, "demo")
+
+
+def shown(cell):
+    return cell.getString() if cell.getError() else "%.6g" % cell.getValue()
+
+
+def main():
+    shutil.rmtree(PROFILE, ignore_errors=True)
+    os.makedirs(OUT, exist_ok=True)
+    office = lo.office_with_extension(os.path.join(BUILD, "customermetrics.oxt"), PROFILE)
+    try:
+        print("Installed in %s: %s" % (PROFILE, office.installed_extensions()))
+        doc = office.new_spreadsheet()
+        sheet = doc.Sheets.getByIndex(0)
+        sheet.setName("Seed examples")
+        for column, title in enumerate(["Formula", "Calc result", "Article printed", "Source"]):
+            sheet.getCellByPosition(column, 0).setString(title)
+        for row, case in enumerate(SEED_EXAMPLES, start=1):
+            sheet.getCellByPosition(0, row).setString(case.formula)
+            sheet.getCellByPosition(1, row).setFormula(case.formula)
+            sheet.getCellByPosition(2, row).setString(case.printed)
+            sheet.getCellByPosition(3, row).setString(case.source)
+        doc.calculateAll()
+        sheet.getColumns().OptimalWidth = True
+
+        width = max(len(c.formula) for c in SEED_EXAMPLES)
+        print("\n%-*s  %-14s  %-24s  %s" % (width, "formula", "Calc computed", "article printed", "check"))
+        failures = 0
+        for row, case in enumerate(SEED_EXAMPLES, start=1):
+            cell = sheet.getCellByPosition(1, row)
+            problem = check_cell(cell, case)
+            failures += bool(problem)
+            print("%-*s  %-14s  %-24s  %s" % (width, case.formula, shown(cell), case.printed,
+                                              "ok" if not problem else "WRONG: " + problem))
+        doc.storeToURL(lo.file_url(os.path.join(OUT, "seed-examples.ods")), lo.props(FilterName="calc8"))
+        doc.storeToURL(lo.file_url(os.path.join(OUT, "seed-examples.pdf")),
+                       lo.props(FilterName="calc_pdf_Export"))
+        doc.close(True)
+        print("\n%d seed examples computed by the add-in in real Calc, %d wrong." % (
+            len(SEED_EXAMPLES), failures))
+        print("Saved: %s/seed-examples.ods and .pdf" % OUT)
+    finally:
+        office.stop()
+    print("Try it yourself: /usr/lib/libreoffice/program/soffice --calc '-env:UserInstallation=%s'"
+          % lo.file_url(PROFILE))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
