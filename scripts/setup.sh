@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 packages=(
   cmake g++ make python3 zip
   libreoffice-calc libreoffice-core libreoffice-dev python3-uno   # the office, its SDK, UNO for Python
+  libreoffice-l10n-ru                                             # a Russian Calc, for tests and users
   libboost-dev libgtest-dev libbenchmark-dev                      # library, unit tests, benchmarks
   poppler-utils                                                   # pdftoppm: rendered template pages
 )

@@ -24,6 +24,7 @@ from com.sun.star.connection import NoConnectException
 from com.sun.star.task import XInteractionHandler, XInteractionApprove
 from com.sun.star.ucb import XCommandEnvironment, XProgressHandler
 
+LOCALES = {"ru": "ru_RU.UTF-8", "en": "en_US.UTF-8"}
 SOFFICE = os.environ.get("CM_SOFFICE", "/usr/lib/libreoffice/program/soffice")
 
 
@@ -79,8 +80,11 @@ class _CommandEnvironment(unohelper.Base, XCommandEnvironment):
 class Office:
     """Context manager: with Office(profile_dir) as office: office.desktop ..."""
 
-    def __init__(self, profile_dir, start_timeout=90):
+    def __init__(self, profile_dir, start_timeout=90, language=None):
         self.profile_dir = os.path.abspath(profile_dir)
+        self.environment = dict(os.environ)
+        if language:  # the UI language follows the environment when the profile sets none
+            self.environment.update(LANGUAGE=language, LC_ALL=LOCALES.get(language, language))
         self.start_timeout = start_timeout
         self.process = None
         self.context = None
@@ -101,7 +105,8 @@ class Office:
              "--nolockcheck", "--nofirststartwizard",
              "-env:UserInstallation=" + file_url(self.profile_dir),
              "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % pipe],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+            env=self.environment)
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext(
             "com.sun.star.bridge.UnoUrlResolver", local)
@@ -173,11 +178,12 @@ class Office:
         return self.desktop.loadComponentFromURL(file_url(path), "_blank", 0, props(**options))
 
 
-def office_with_extension(oxt_path, profile_dir=None):
+def office_with_extension(oxt_path, profile_dir=None, language=None):
     """Starts an office on a fresh private profile with the .oxt installed and active
-    (the office is restarted after the installation, as an add-in needs)."""
+    (the office is restarted after the installation, as an add-in needs). language="ru"
+    gives a Russian Calc (needs Debian's libreoffice-l10n-ru)."""
     profile_dir = profile_dir or tempfile.mkdtemp(prefix="cm-profile-")
-    office = Office(profile_dir)
+    office = Office(profile_dir, language=language)
     office.start()
     try:
         office.install_extension(oxt_path)

@@ -1,0 +1,67 @@
+"""The add-in in a Russian Calc: the Function Wizard shows the Russian texts of
+registry/functions.json, and formulas typed the Russian way (decimal comma) work
+under the same function names."""
+import json
+import os
+import sys
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import office as lo  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+OXT = os.environ.get("CM_OXT", os.path.join(ROOT, "build", "customermetrics.oxt"))
+office = None
+
+
+def setUpModule():
+    global office
+    office = lo.office_with_extension(OXT, language="ru")
+
+
+def tearDownModule():
+    office.stop()
+    lo.remove_profile(office)
+
+
+class RussianCalc(unittest.TestCase):
+    def test_function_wizard_is_russian(self):
+        with open(os.path.join(ROOT, "registry", "functions.json"), encoding="utf-8") as f:
+            table = json.load(f)
+        descriptions = office.service("com.sun.star.sheet.FunctionDescriptions")
+        seen = {}
+        for index in range(descriptions.getCount()):
+            entry = {p.Name: p.Value for p in descriptions.getByIndex(index)}
+            seen[entry["Name"]] = entry
+        self.assertIn("СУММ", seen, "the office UI is not Russian: is libreoffice-l10n-ru installed?")
+        for function in table["functions"]:
+            entry = seen.get(function["name"])
+            self.assertIsNotNone(entry, function["name"])
+            self.assertEqual(entry["Description"], function["ru"])
+            self.assertEqual([a.Name for a in entry["Arguments"]], [p[2] for p in function["params"]])
+            self.assertEqual([a.Description for a in entry["Arguments"]], [p[4] for p in function["params"]])
+
+    def test_formulas_typed_in_russian(self):
+        doc = office.new_spreadsheet()
+        try:
+            sheet = doc.Sheets.getByIndex(0)
+            typed = {
+                "=CRR(110;115;60)": 0.5,
+                "=LTV_SUBSCRIPTION(3000;0,4;0,9;0,95;0,073)": 1080 / 0.123,
+                "=ROMI(CLV(182;0,37;0,8);600;ЛОЖЬ())": 182 / 1.43 / 600,
+                "=СУММ(NPS_COUNTS(65;50;35);1)": 21,
+            }
+            for row, formula in enumerate(typed):
+                sheet.getCellByPosition(0, row).setPropertyValue("FormulaLocal", formula)
+            doc.calculateAll()
+            for row, (formula, expected) in enumerate(typed.items()):
+                cell = sheet.getCellByPosition(0, row)
+                self.assertEqual(cell.getError(), 0, formula)
+                self.assertAlmostEqual(cell.getValue(), expected, places=9, msg=formula)
+                self.assertEqual(cell.getPropertyValue("FormulaLocal"), formula)
+        finally:
+            doc.close(True)
+
+
+if __name__ == "__main__":
+    unittest.main()
