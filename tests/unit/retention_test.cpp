@@ -86,8 +86,10 @@ TEST(RetentionRatio, EdgesAndErrors) {
 }
 
 TEST(PayoutRatio, SeedExampleAndComplement) {
-    // seed 000: 60 000 / 200 000 -> 30 %.
+    // seed 000, the three companies: 20 %, 30 %, 60 %.
+    EXPECT_DOUBLE_EQ(cm::payout_ratio(100000, 20000), 0.2);
     EXPECT_DOUBLE_EQ(cm::payout_ratio(200000, 60000), 0.3);
+    EXPECT_DOUBLE_EQ(cm::payout_ratio(100000, 60000), 0.6);
     EXPECT_DOUBLE_EQ(cm::payout_ratio(200000, 60000) + cm::retention_ratio(200000, 60000), 1.0);
     EXPECT_THROW(cm::payout_ratio(0, 0), cm::division_by_zero);
     EXPECT_THROW(cm::payout_ratio(100, inf), cm::domain_error);
