@@ -1,18 +1,20 @@
 """The main job, shown: installs the built .oxt into a private LibreOffice profile
 (build/profile), computes every worked example of the seed articles in real Calc,
-prints them beside the figures the articles printed, and saves the sheet as .ods and
-.pdf under build/demo/.
+prints them beside the figures the articles printed, saves the sheet as .ods and .pdf,
+then opens every template workbook from the office's template path, recalculates it,
+prints its results and renders it as PDF and PNG pages, all under build/demo/.
 
 Run through scripts/demo.sh (it builds first), with Debian's /usr/bin/python3.
 """
 import os
 import shutil
+import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tests", "integration"))
 import office as lo  # noqa: E402
-from calc import check_cell  # noqa: E402
+from calc import check_cell, error_cells  # noqa: E402
 from cases import SEED_EXAMPLES  # noqa: E402
 
 BUILD = os.path.join(ROOT, "build")
@@ -24,8 +26,39 @@ def shown(cell):
     return cell.getString() if cell.getError() else "%.6g" % cell.getValue()
 
 
+def render_templates(office):
+    """Opens every template of the extension from the office's template path, recalculates
+    it, prints its results and writes it as PDF and PNG pages. Returns the error count."""
+    templates = {name: path for name, path in office.find_templates().items()
+                 if "customermetrics" in path}
+    print("\nTemplates found on the office template path: %d" % len(templates))
+    problems = 0
+    for name, path in sorted(templates.items()):
+        doc = office.open(path, AsTemplate=True)
+        try:
+            doc.calculateAll()
+            errors = error_cells(doc)
+            problems += len(errors)
+            print("\n== %s (%s): %d error cells" % (doc.DocumentProperties.Title, name, len(errors)))
+            for error in errors:
+                print("   ERROR " + error)
+            for range_name in doc.NamedRanges.getElementNames():
+                cell = doc.NamedRanges.getByName(range_name).getReferredCells().getCellByPosition(0, 0)
+                if cell.CellStyle == "Результат":
+                    print("   %-24s %-14s %s" % (range_name, cell.getString(), cell.getFormula()))
+            pdf = os.path.join(OUT, name + ".pdf")
+            doc.storeToURL(lo.file_url(pdf), lo.props(FilterName="calc_pdf_Export"))
+        finally:
+            doc.close(True)
+        subprocess.run(["pdftoppm", "-r", "80", "-png", pdf, os.path.join(OUT, name)], check=True)
+        pages = sorted(f for f in os.listdir(OUT) if f.startswith(name + "-") and f.endswith(".png"))
+        print("   rendered: %s.pdf, %s" % (name, ", ".join(pages)))
+    return problems
+
+
 def main():
     shutil.rmtree(PROFILE, ignore_errors=True)
+    shutil.rmtree(OUT, ignore_errors=True)
     os.makedirs(OUT, exist_ok=True)
     office = lo.office_with_extension(os.path.join(BUILD, "customermetrics.oxt"), PROFILE)
     try:
@@ -59,6 +92,7 @@ def main():
         print("\n%d seed examples computed by the add-in in real Calc, %d wrong." % (
             len(SEED_EXAMPLES), failures))
         print("Saved: %s/seed-examples.ods and .pdf" % OUT)
+        failures += render_templates(office)
     finally:
         office.stop()
     print("Try it yourself: /usr/lib/libreoffice/program/soffice --calc '-env:UserInstallation=%s'"

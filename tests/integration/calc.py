@@ -34,3 +34,23 @@ def check_cell(cell, case):
     if abs(value - case.expected) > case.tolerance * max(1.0, abs(case.expected)):
         return "%s: want %r, cell shows %r" % (case.formula, case.expected, value)
     return None
+
+
+def named_cell(doc, name):
+    """The first cell of a document-level named range."""
+    return doc.NamedRanges.getByName(name).getReferredCells().getCellByPosition(0, 0)
+
+
+def error_cells(doc):
+    """'Sheet!$A$1: formula' for every cell of the used area that shows an error."""
+    found = []
+    for sheet in doc.Sheets:
+        cursor = sheet.createCursor()
+        cursor.gotoEndOfUsedArea(False)
+        end = cursor.getRangeAddress()
+        for row in range(end.EndRow + 1):
+            for column in range(end.EndColumn + 1):
+                cell = sheet.getCellByPosition(column, row)
+                if cell.getError():
+                    found.append("%s!%s: %s" % (sheet.Name, cell.AbsoluteName, cell.getFormula()))
+    return found

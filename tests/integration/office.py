@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 import uuid
+from urllib.parse import unquote
 
 import uno
 import unohelper
@@ -167,6 +168,27 @@ class Office:
         for package in manager.getDeployedExtensions("user", manager.createAbortChannel(),
                                                      _CommandEnvironment()):
             found.append((package.getIdentifier().Value, package.getVersion()))
+        return found
+
+    def template_dirs(self):
+        """The office's template folders as local paths, macros expanded."""
+        expander = self.context.getValueByName("/singletons/com.sun.star.util.theMacroExpander")
+        folders = []
+        for url in self.service("com.sun.star.util.PathSettings").getPropertyValue("Template").split(";"):
+            if url.startswith("vnd.sun.star.expand:"):
+                url = expander.expandMacros(unquote(url[len("vnd.sun.star.expand:"):]))
+            if url.startswith("file:"):
+                folders.append(os.path.normpath(uno.fileUrlToSystemPath(url)))
+        return folders
+
+    def find_templates(self, suffix=".ots"):
+        """{file name without suffix: path} for every template under the template path."""
+        found = {}
+        for folder in self.template_dirs():
+            for directory, _, files in os.walk(folder):
+                for name in files:
+                    if name.endswith(suffix):
+                        found[name[:-len(suffix)]] = os.path.join(directory, name)
         return found
 
     def new_spreadsheet(self):

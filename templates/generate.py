@@ -1,0 +1,56 @@
+"""Builds the template workbooks (.ots) with a headless Calc in which the add-in is
+installed, so that every result is a live formula of the add-in.
+
+usage: /usr/bin/python3 templates/generate.py CORE_OXT OUT_DIR
+"""
+import os
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(os.path.dirname(HERE), "tests", "integration"))
+import office as lo  # noqa: E402
+from builder import Workbook  # noqa: E402
+import earnings  # noqa: E402
+import loyalty  # noqa: E402
+import retention  # noqa: E402
+import value  # noqa: E402
+
+TEMPLATES = [retention, loyalty, value, earnings]
+
+
+def generate(office, out_dir):
+    os.makedirs(out_dir, exist_ok=True)
+    written = []
+    for module in TEMPLATES:
+        doc = office.new_spreadsheet()
+        try:
+            workbook = Workbook(doc, module.TITLE)
+            module.build(workbook)
+            workbook.fit_pages_to_width()
+            workbook.recalculate()
+            doc.Sheets.getByIndex(0)  # first sheet opens first
+            path = os.path.join(out_dir, module.FILE + ".ots")
+            doc.storeToURL(lo.file_url(path), lo.props(FilterName="calc8_template"))
+            written.append(path)
+        finally:
+            doc.close(True)
+    return written
+
+
+def main(oxt, out_dir):
+    profile = tempfile.mkdtemp(prefix="cm-templates-")
+    office = lo.office_with_extension(oxt, profile)
+    try:
+        for path in generate(office, out_dir):
+            print("wrote", path)
+    finally:
+        office.stop()
+        lo.remove_profile(office)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    main(*sys.argv[1:])

@@ -1,0 +1,111 @@
+"""The template workbooks, as a user gets them: with the .oxt installed in a fresh
+profile, each template is found through the office's template path, opens as a new
+document, shows the articles' examples with no error cell, every result is a live
+formula of the add-in, and changing an input changes the result.
+
+Expected numbers are the seed examples worked by hand (docs/SEED_EXAMPLES.md) or, for
+the illustrative inputs, the arithmetic written out here.
+"""
+import os
+import sys
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import office as lo  # noqa: E402
+from calc import error_cells, named_cell  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+OXT = os.environ.get("CM_OXT", os.path.join(ROOT, "build", "customermetrics.oxt"))
+ADDIN = "ORG.CUSTOMERMETRICS.FUNCTIONS."
+# Results that are plain Calc formulas on purpose: the articles' own churn variants and
+# the native cross-check of the NPS.
+NATIVE = {"NPS_NATIVE_CHECK", "VAR_NET_END_1", "VAR_NET_START_1", "VAR_NET_END_2"}
+
+EXPECTED = {
+    "retention-churn": {
+        "CRR_SHOP": 55 / 110, "CHURN_SHOP": 55 / 110,                 # (115 − 60) / 110
+        "CRR_ROMASHKA": 1400 / 1500,                                  # (1650 − 250) / 1500
+        "CRR_MTS": 90 / 100,                                          # (95 − 5) / 100
+        "CRR_ONLINE": 180 / 190, "CHURN_ONLINE": 10 / 190,            # 190 → 205, 25 new
+        "CHURN_DECLINE": 10 / 100,                                    # 100 → 90
+        "VAR_CHURN_1": 0.1, "VAR_ONE_MINUS_CRR_1": 0.1, "VAR_NET_END_1": 10 / 90, "VAR_NET_START_1": 0.1,
+        "VAR_CHURN_2": 10 / 190, "VAR_ONE_MINUS_CRR_2": 10 / 190, "VAR_NET_END_2": -15 / 205,
+        "MONTH_CRR_1": 0.5, "MONTH_CHURN_1": 0.5, "MONTH_CRR_2": 90 / 115,  # 115 → 120, 30 new
+    },
+    "nps-repeat-purchases": {
+        "NPS_SURVEY": 20, "NPS_ANSWERS": 20, "NPS_NATIVE_CHECK": 20,  # 100 × (65 − 35) / 150
+        "RPR_SHOP": 65 / 150,
+    },
+    "ltv-clv-romi": {
+        "FIT_LTV": 1080 / 0.123, "FIT_LIFETIME": 10, "FIT_LTV_SHORT": 30000,
+        "CALC_CLV": 182 / 0.63, "CALC_CLV_DISCOUNTED": 182 / 1.43,
+        "CALC_ROMI": 182 / 0.63 / 600, "CALC_ROMI_DISCOUNTED": 182 / 1.43 / 600,
+        "F_ARPU": 1500000 / 3000, "F_LTV_ARPU": 500 * 10, "F_LTV_REVENUE": 2000 * 3 * 4,
+        "F_LTV_MARGIN": 2000 * 3 * 4 * 0.25, "F_LTV_CAC": 6000 / 1500, "F_ROMI_NET": (6000 - 1500) / 1500,
+    },
+    "earnings-retention": {
+        "RETENTION_NED": 0.8, "PAYOUT_NED": 0.2, "RETENTION_ABC": 0.7, "PAYOUT_ABC": 0.3,
+        "RETENTION_XYZ": 0.4, "PAYOUT_XYZ": 0.6,
+    },
+}
+
+# (input, new value, result, expected after the change)
+CHANGES = {
+    "retention-churn": ("END_SHOP", 120, "CRR_SHOP", 60 / 110),
+    "nps-repeat-purchases": ("DETRACTORS", 15, "NPS_SURVEY", 100 * (65 - 15) / 130),
+    "ltv-clv-romi": ("FIT_DISCOUNT", 0.1, "FIT_LTV", 1080 / 0.15),
+    "earnings-retention": ("DIVIDENDS_NED", 50000, "RETENTION_NED", 0.5),
+}
+
+office = None
+
+
+def setUpModule():
+    global office
+    office = lo.office_with_extension(OXT)
+
+
+def tearDownModule():
+    office.stop()
+    lo.remove_profile(office)
+
+
+class Templates(unittest.TestCase):
+    def test_templates_are_on_the_office_template_path(self):
+        found = office.find_templates()
+        self.assertEqual(sorted(set(EXPECTED) - set(found)), [])
+
+    def check_values(self, doc, expected, when):
+        for name, value in expected.items():
+            cell = named_cell(doc, name)
+            self.assertEqual(cell.getError(), 0, "%s %s" % (name, when))
+            self.assertAlmostEqual(cell.getValue(), value, places=9, msg="%s %s" % (name, when))
+
+    def test_each_template(self):
+        found = office.find_templates()
+        for template, expected in EXPECTED.items():
+            with self.subTest(template=template):
+                doc = office.open(found[template], AsTemplate=True)
+                try:
+                    self.check_values(doc, expected, "as opened")
+                    doc.calculateAll()
+                    self.check_values(doc, expected, "recalculated")
+                    self.assertEqual(error_cells(doc), [])
+                    for name in expected:
+                        formula = named_cell(doc, name).getFormula()
+                        self.assertTrue(formula.startswith("="), "%s is typed, not computed" % name)
+                        if name not in NATIVE:
+                            self.assertIn(ADDIN, formula.upper(), name)
+                    charts = sum(sheet.getCharts().getCount() for sheet in doc.Sheets)
+                    self.assertGreaterEqual(charts, 1, "no chart")
+
+                    source, new_value, result, after = CHANGES[template]
+                    named_cell(doc, source).setValue(new_value)
+                    doc.calculateAll()
+                    self.assertAlmostEqual(named_cell(doc, result).getValue(), after, places=9)
+                finally:
+                    doc.close(True)
+
+
+if __name__ == "__main__":
+    unittest.main()
