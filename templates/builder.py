@@ -52,19 +52,22 @@ class Workbook:
             self.formats[code] = self.doc.NumberFormats.addNewConverted(code, EN, RU)
         return self.formats[code]
 
-    def fit_pages_to_width(self):
-        """Landscape pages, each sheet scaled to one page wide, for print and PDF."""
+    def _page_style(self, name, pages_tall):
+        """A landscape page style, one page wide and `pages_tall` high (0: as many as needed)."""
         page_styles = self.doc.StyleFamilies.getByName("PageStyles")
-        for index in range(self.doc.Sheets.getCount()):
-            style = page_styles.getByName(self.doc.Sheets.getByIndex(index).PageStyle)
-            if not style.IsLandscape:
-                width, height = style.Width, style.Height
-                style.IsLandscape = True
-                style.Width, style.Height = max(width, height), min(width, height)
+        if not page_styles.hasByName(name):
+            style = self.doc.createInstance("com.sun.star.style.PageStyle")
+            page_styles.insertByName(name, style)
+            default = page_styles.getByName("Default")
+            style.IsLandscape = True
+            style.Width = max(default.Width, default.Height)
+            style.Height = min(default.Width, default.Height)
             style.ScaleToPagesX = 1
-            style.ScaleToPagesY = 0
+            style.ScaleToPagesY = pages_tall
+        return name
 
-    def sheet(self, name, widths_cm):
+    def sheet(self, name, widths_cm, one_page=True):
+        """A new sheet; printed landscape, on one page or (one_page=False) one page wide."""
         sheets = self.doc.Sheets
         if not self._first_sheet_used:
             sheet = sheets.getByIndex(0)
@@ -73,6 +76,8 @@ class Workbook:
         else:
             sheets.insertNewByName(name, sheets.getCount())
             sheet = sheets.getByName(name)
+        sheet.PageStyle = (self._page_style("Одна страница", 1) if one_page
+                           else self._page_style("По ширине страницы", 0))
         for index, width in enumerate(widths_cm):
             sheet.getColumns().getByIndex(index).Width = int(width * 1000)
         return Sheet(self, sheet, name)
@@ -153,7 +158,7 @@ class Sheet:
         return cells
 
     def chart(self, name, anchor, size_cm, ranges, kind, title, columns_are_series=True, stacked=False,
-              horizontal=False):
+              horizontal=False, legend=True):
         """Inserts a chart of `ranges` (list of "A4:A9" strings, first column = labels)."""
         anchor_cell = self.cell(anchor)
         position = anchor_cell.Position
@@ -177,5 +182,5 @@ class Sheet:
             diagram.Vertical = True
         chart.HasMainTitle = True
         chart.getTitle().String = title
-        chart.HasLegend = True
+        chart.HasLegend = legend
         return chart

@@ -28,7 +28,6 @@ def generate(office, out_dir):
         try:
             workbook = Workbook(doc, module.TITLE)
             module.build(workbook)
-            workbook.fit_pages_to_width()
             workbook.recalculate()
             doc.Sheets.getByIndex(0)  # first sheet opens first
             path = os.path.join(out_dir, module.FILE + ".ots")

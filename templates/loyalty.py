@@ -46,7 +46,7 @@ def nps_sheet(workbook):
 
 
 def answers_sheet(workbook):
-    s = workbook.sheet("Ответы", [3.0, 2.5, 7.0, 3.0])
+    s = workbook.sheet("Ответы", [3.0, 2.5, 7.0, 3.0], one_page=False)
     s.title("A1", "Сырые ответы 0–10")
     s.header("A3", ["Ответ", ""])
     answers = [score for score, count in sorted(ANSWER_COUNTS.items(), reverse=True) for _ in range(count)]

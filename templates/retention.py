@@ -34,7 +34,7 @@ def build(workbook):
 
 
 def crr_sheet(workbook):
-    s = workbook.sheet("CRR и отток", [6.5, 2.6, 2.6, 2.6, 2.2, 2.4, 2.4, 2.8, 2.4, 9.0])
+    s = workbook.sheet("CRR и отток", [8.8, 2.6, 2.6, 2.6, 2.2, 2.4, 2.4, 2.8, 2.4, 9.0])
     s.title("A1", TITLE)
     s.note("A2", LEGEND)
     s.header("A4", ["Пример", "Клиенты на начало", "Клиенты на конец", "Новые клиенты", "Ушло",

@@ -81,14 +81,15 @@ def calculator_sheet(workbook):
     s.formula("B13", "=ROMI(B11;B7)", PERCENT, "CALC_ROMI_DISCOUNTED")
     s.printed("C13", "21,2 %")
 
-    s.header("A15", ["Сравнение", "руб."])
+    s.header("A15", ["Сравнение", "Сумма"])
     s.text("A16", "CLV без дисконтирования")
     s.helper("B16", "=B10", MONEY)
     s.text("A17", "CLV с дисконтированием")
     s.helper("B17", "=B11", MONEY)
     s.text("A18", "CAC")
     s.helper("B18", "=B7", MONEY)
-    s.chart("ClvCac", "A20", (14, 8), ["A15:B18"], "Bar", "Ценность клиента против стоимости привлечения")
+    s.chart("ClvCac", "A20", (16, 7), ["A15:B18"], "Bar", "Ценность клиента против стоимости привлечения",
+            horizontal=True, legend=False)
 
 
 def formulas_sheet(workbook):
@@ -120,7 +121,8 @@ def formulas_sheet(workbook):
     s.value("B17", 0.25, PERCENT, "F_MARGIN")
     s.text("A18", "LTV по выручке, руб.")
     s.formula("B18", "=LTV_AOV(B14;B15;B16)", MONEY, "F_LTV_REVENUE")
-    s.note("D18", "Формула MonsterADS (без маржи). Её «RPR» — частота покупок, а не доля повторных клиентов.", wrap=True)
+    s.note("D18", "Формула MonsterADS (без маржи). Её «RPR» — частота покупок, "
+                  "а не доля повторных клиентов.", wrap=True)
     s.text("A19", "LTV по марже, руб.")
     s.formula("B19", "=LTV_AOV(B14;B15;B16;B17)", MONEY, "F_LTV_MARGIN")
     s.note("D19", "Формула статьи «Повышение LTV»: (чек × частота × время) × маржа.", wrap=True)
@@ -139,4 +141,4 @@ def formulas_sheet(workbook):
     s.helper("B27", "=B19", MONEY)
     s.text("A28", "CAC")
     s.helper("B28", "=B22", MONEY)
-    s.chart("LtvCac", "A30", (14, 7), ["A26:B28"], "Bar", "LTV против CAC")
+    s.chart("LtvCac", "A30", (16, 6), ["A26:B28"], "Bar", "LTV против CAC", horizontal=True, legend=False)
