@@ -21,9 +21,11 @@ using Range = css::uno::Sequence<css::uno::Sequence<css::uno::Any>>;
 // Throws the IllegalArgumentException that Calc shows as Err:502.
 [[noreturn]] void throw_illegal(const char* message);
 
-// An optional number: omitted, left empty (`=F(1;2;)`) or a reference to an empty cell
-// all arrive as a void Any and give std::nullopt. A number, or a 1×1 range holding one,
-// gives the number; text or a larger range is an illegal argument.
+// An optional number: omitted or left empty (`=F(1;2;)`) arrives as a void Any and gives
+// std::nullopt. A number, or a 1×1 range holding one, gives the number; text or a larger
+// range is an illegal argument. Calc itself turns a reference to an empty cell into 0
+// before we see it, as it does everywhere (docs/FUNCTIONS.md tells users to leave the
+// argument out instead).
 std::optional<double> optional_number(const css::uno::Any& argument, const char* what);
 
 // optional_number() with its default applied.

@@ -26,10 +26,10 @@ def case(formula, expected, tolerance=1e-9, printed=None, source=None):
 SEED_EXAMPLES = [
     case("=CRR(110;115;60)", 0.5, printed="50 %", source="seed 000: (115 − 60) / 110"),
     case("=CRR(100;95;5)", 0.9, printed="90 %", source="seed 000: (95 − 5) / 100"),
-    case("=CRR(1500;1650;250)", 1400 / 1500, printed="93,3 %", source="seed 000, Ромашка"),
+    case("=CRR(1500;1650;250)", 1400 / 1500, printed="93,33 %", source="seed 000, Ромашка"),
     case("=CRR(190;205;25)", 180 / 190, printed="94,7 %", source="seed 000: (205 − 25) / 190"),
     case("=CHURN(110;115;60)", 0.5, printed="50 %", source="seed 000: 55 / 110"),
-    case("=CHURN(190;205;25)", 10 / 190, printed="5,26 %", source="seed 000: 10 / 190"),
+    case("=CHURN(190;205;25)", 10 / 190, printed="≈ 5,3 %", source="seed 000: 10 / 190"),
     case("=CHURN(100;90;0)", 0.1, printed="10 %", source="seed 000: 100 → 90"),
     case("=RETENTION_RATIO(100000;20000)", 0.8, printed="80 %", source="seed 000, company 1"),
     case("=RETENTION_RATIO(200000;60000)", 0.7, printed="70 %", source="seed 000, company 2"),

@@ -18,8 +18,9 @@ double crr(double customers_at_start, double customers_at_end, double new_custom
 
 // Churn rate = customers lost / customers at start = (S − (E − N)) / S = 1 − CRR,
 // the definition that agrees with CRR. Same domain as crr(). Seed 000: 55 / 110 = 0.5,
-// 10 / 190 = 0.05263; S = 100, E = 90, N = 0 gives 0.1. (One seed article divides the
-// net decline by the customers at the end instead; docs/FUNCTIONS.md shows how to get it.)
+// 10 / 190 = 0.05263; S = 100, E = 90, N = 0 gives 0.1. (Two seed articles define churn as
+// the net decline over the customers at the end instead; docs/FUNCTIONS.md shows each
+// definition and how to get it.)
 double churn(double customers_at_start, double customers_at_end, double new_customers);
 
 // Earnings retention ("plowback") ratio of finance = (net income − dividends) / net income.

@@ -1,7 +1,8 @@
 // Value family: ARPU, the several LTV/CLV formulas of the seed articles, ROMI, LTV:CAC.
-// Sources: seed 000 (LTV/CLV articles: "simple", "medium" and "complex" formulas, the
-// fitness-club subscription, the CLV calculator with CAC 600), seed 001 ("Повышение LTV":
-// LTV = средний чек × частота × время × маржа), seed 002 ("Способы увеличения LTV").
+// Sources: seed 000 (Click.ru article: the fitness-club subscription, the short formula, the
+// CLV calculator with CAC 600, LTV:CAC >= 3; the net CLV formula of the retention-marketing
+// article), seed 001 ("Повышение LTV": LTV = средний чек × частота × время × маржа),
+// seed 002 (MonsterADS, "Способы увеличения LTV": the simple, medium and complex formulas).
 // Every function throws cm::domain_error / cm::division_by_zero / cm::overflow (errors.hpp).
 #pragma once
 
@@ -11,16 +12,16 @@
 
 namespace cm {
 
-// Average revenue per user = revenue / customers (the "simple LTV" of seed 000).
+// Average revenue per user = revenue / customers (the "simple LTV" of seed 002).
 //   revenue >= 0; customers > 0 (0: division_by_zero).
 double arpu(double revenue, double customers);
 
-// LTV = ARPU × lifetime (the "medium" formula of seed 000).
+// LTV = ARPU × lifetime (the "medium" formula of seed 002).
 //   arpu >= 0; lifetime >= 0 (periods).
 double ltv_arpu(double arpu, double lifetime);
 
-// LTV = AOV × purchase frequency × lifetime × margin (the "complex" formula of seed 000;
-// with the margin, the formula of seed 001).
+// LTV = AOV × purchase frequency × lifetime × margin (the "complex" formula of seed 002,
+// whose "RPR" is a purchase frequency; with the margin, the formula of seed 001).
 //   aov, frequency, lifetime >= 0; margin <= 1 (a fraction, default 1 = revenue LTV;
 //   negative when goods are sold at a loss).
 double ltv_aov(double aov, double frequency, double lifetime, double margin = 1);
@@ -42,10 +43,13 @@ double ltv_subscription(double mrr, double gross_margin, double retention,
 // Seed 000: 3000 / 0.1 -> 30 000.
 double ltv_churn(double mrr, double churn, double margin = 1);
 
-// CLV = margin / (1 + discount − retention): the margin earned at the end of every
-// period while the customer stays, discounted (seed 000, the CLV calculator; the
-// perpetuity form of Gupta & Lehmann, "Customers as Assets", J. Interactive Marketing
-// 17(1), 2003, eq. 2, without the initial margin).
+// CLV = margin / (1 + discount − retention) = Σ_{t>=0} margin × retention^t / (1 + discount)^(t+1):
+// the first period's margin is certain, each later one needs the customer retained once
+// more, every margin arrives at the end of its period and is discounted (seed 000, the CLV
+// calculator: this form reproduces both of its printed results). The infinite-horizon
+// retention model of Gupta & Lehmann, "Customers as Assets", J. Interactive Marketing
+// 17(1), 2003, gives margin × retention / (1 + discount − retention) when the first
+// margin is not certain: that is CLV × retention.
 //   margin: money per period, any sign; 0 <= retention <= 1; discount >= 0, default 0;
 //   retention = 1 with discount = 0: division_by_zero.
 // Seed 000: 182, 0.37 -> 288.89; 182, 0.37, 0.8 -> 127.27.
