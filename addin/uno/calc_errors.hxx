@@ -17,11 +17,16 @@ enum class CalcError : std::uint32_t {
     DivisionByZero = 532,      // #DIV/0!
 };
 
-inline double calc_error_value(CalcError error) {
-    const std::uint64_t bits = 0x7FF8000000000000ULL | static_cast<std::uint32_t>(error);
+// A result that Calc shows as the error with this code (any FormulaError below 0x10000).
+inline double calc_error_value(std::int32_t code) {
+    const std::uint64_t bits = 0x7FF8000000000000ULL | (static_cast<std::uint32_t>(code) & 0xFFFFu);
     double value;
     std::memcpy(&value, &bits, sizeof value);
     return value;
+}
+
+inline double calc_error_value(CalcError error) {
+    return calc_error_value(static_cast<std::int32_t>(error));
 }
 
 }  // namespace cm::uno

@@ -1,5 +1,5 @@
-// Argument conversion at the UNO boundary: optional arguments, booleans, ranges of
-// answers, and the one place where library errors become Calc errors.
+// Argument conversion at the UNO boundary: optional arguments, booleans, and the one
+// place where library errors become Calc errors. (Ranges of answers: range_reader.hxx.)
 #pragma once
 
 #include "calc_errors.hxx"
@@ -34,31 +34,6 @@ double number_or(const css::uno::Any& argument, double default_value, const char
 // An optional flag: void is `default_value`; a boolean or a number (Calc stores TRUE as 1)
 // is its truth value; text is an illegal argument.
 bool flag_or(const css::uno::Any& argument, bool default_value, const char* what);
-
-// Feeds every number of a range to `add`. Empty cells and text are skipped, as AVERAGE
-// does; booleans are skipped because they are not answers. Any other content is illegal.
-template <class Add>
-void for_each_number(const Range& range, Add&& add) {
-    for (const auto& row : range) {
-        for (const auto& cell : row) {
-            switch (cell.getValueTypeClass()) {
-                case css::uno::TypeClass_VOID:
-                case css::uno::TypeClass_STRING:
-                case css::uno::TypeClass_BOOLEAN:
-                    break;
-                case css::uno::TypeClass_DOUBLE:
-                    add(*static_cast<const double*>(cell.getValue()));
-                    break;
-                default: {
-                    double number = 0;
-                    if (!(cell >>= number))
-                        throw_illegal("a range holds a value that is neither number nor text");
-                    add(number);
-                }
-            }
-        }
-    }
-}
 
 // Runs a library computation and maps its outcome for Calc:
 //   domain_error -> IllegalArgumentException (Err:502)

@@ -3,6 +3,7 @@
 // The Function Wizard texts are in registry/ (CalcAddIns.xcu), not in this file.
 
 #include "convert.hxx"
+#include "range_reader.hxx"
 
 #include <cm/loyalty.hpp>
 #include <cm/retention.hpp>
@@ -21,6 +22,13 @@ namespace {
 
 using rtl::OUString;
 using css::uno::Any;
+using CellRange = css::uno::Reference<css::table::XCellRange>;
+
+const CellRange& require_range(const CellRange& range) {
+    if (!range.is())
+        throw_illegal("a cell range is required");
+    return range;
+}
 
 // Stored in users' documents as the prefix of every call: never change.
 constexpr char service_name[] = "org.customermetrics.Functions";
@@ -45,20 +53,22 @@ public:
     }
 
     // Loyalty
-    double SAL_CALL NPS(const Range& scores) override {
+    double SAL_CALL NPS(const CellRange& scores) override {
         return guarded([&] {
             NpsTally tally;
-            for_each_number(scores, [&](double score) { tally.add(score); });
+            if (const auto error = for_each_number(require_range(scores), [&](double score) { tally.add(score); }))
+                return calc_error_value(*error);
             return tally.nps();
         });
     }
     double SAL_CALL NPS_COUNTS(double promoters, double passives, double detractors) override {
         return guarded([&] { return cm::nps_counts(promoters, passives, detractors); });
     }
-    double SAL_CALL CSAT(const Range& scores, const Any& scaleMax) override {
+    double SAL_CALL CSAT(const CellRange& scores, const Any& scaleMax) override {
         return guarded([&] {
             CsatTally tally(number_or(scaleMax, 5, "scale_max"));
-            for_each_number(scores, [&](double score) { tally.add(score); });
+            if (const auto error = for_each_number(require_range(scores), [&](double score) { tally.add(score); }))
+                return calc_error_value(*error);
             return tally.csat();
         });
     }

@@ -14,8 +14,9 @@ ILLEGAL = "Err:502"      # argument outside its domain
 DIV0 = "#DIV/0!"         # zero denominator (532)
 VALUE = "#VALUE!"        # text given where a number is required (519)
 NUM = "#NUM!"            # result too large (503)
-PARAMETERS = "Err:504"   # Calc refuses to pass a range holding an error value
-ERROR_CODES = {ILLEGAL: 502, DIV0: 532, VALUE: 519, NUM: 503, PARAMETERS: 504}
+PARAMETERS = "Err:504"   # Calc refuses the argument (an inline array where a range is needed)
+NA = "#N/A"              # 32767
+ERROR_CODES = {ILLEGAL: 502, DIV0: 532, VALUE: 519, NUM: 503, PARAMETERS: 504, NA: 32767}
 
 
 def case(formula, expected, tolerance=1e-9, printed=None, source=None):
@@ -59,6 +60,8 @@ SEED_EXAMPLES = [
 #   G1:G8    5, 4, 3, <empty>, "ok", 2, 5, 1                  (1..5 answers)
 #   H1:H4    10, 9, 8, 1                                      (1..10 answers)
 #   I1       <empty>      J1  "text"      K1  8.5
+#   L1:L3    10, =NA(), =1/0                                   (the first error wins)
+#   M1:M4    =5+5, ="9", =TRUE(), 0      (formula results: number, text, boolean, constant)
 DATA_COLUMNS = {
     "A": [10 if i % 2 else 9 for i in range(65)] + [8 if i % 2 else 7 for i in range(50)]
          + [i % 7 for i in range(35)],
@@ -70,6 +73,8 @@ DATA_COLUMNS = {
     "H": [10, 9, 8, 1],
     "J": ["text"],
     "K": [8.5],
+    "L": [10, "=NA()", "=1/0"],
+    "M": ["=5+5", '="9"', "=TRUE()", 0],
 }
 
 FUNCTION_CASES = [
@@ -88,8 +93,11 @@ FUNCTION_CASES = [
     case("=NPS(Data.A1:A150)", 20),
     case("=NPS(Data.B1:B8)", 100 * (2 - 1) / 4),  # 10, 9, 0, 7: P 2, passive 1, D 1
     case("=NPS(Data.D1:D3)", ILLEGAL), case("=NPS(Data.K1)", ILLEGAL),
-    case("=NPS(Data.C1:C2)", PARAMETERS), case("=NPS(Data.A:A)", 20), case("=NPS(Data.E1:E3)", DIV0), case("=NPS(Data.F1:F3)", DIV0),
-    case("=NPS({10;9;0})", 100 / 3), case("=NPS({10;\"x\";0;0})", -100 / 3),
+    case("=NPS(Data.C1:C2)", DIV0), case("=NPS(Data.L1:L3)", NA),  # an error inside propagates
+    case("=NPS(Data.M1:M4)", 100 * (1 - 2) / 3),  # 10, TRUE() = 1 and 0; the text "9" is skipped
+    case("=NPS(Data.A:A)", 20), case("=NPS(Data.A:B)", 100 * (65 + 2 - 35 - 1) / 154),
+    case("=NPS(Data.E1:E3)", DIV0), case("=NPS(Data.F1:F3)", DIV0),
+    case("=NPS({10;9;0})", PARAMETERS), case("=NPS(9)", PARAMETERS),  # a range is required
     case("=NPS(Data.A1:B150)", 100 * (65 + 2 - 35 - 1) / 154),  # two columns, blanks past B8
     # NPS_COUNTS
     case("=NPS_COUNTS(0;0;0)", DIV0), case("=NPS_COUNTS(-1;5;5)", ILLEGAL), case("=NPS_COUNTS(10;0;0)", 100),

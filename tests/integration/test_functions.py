@@ -78,6 +78,29 @@ class FunctionsInCalc(unittest.TestCase):
         print("\n%d cases (%d functions) checked 3 times in Calc" % (
             len(ALL_CASES), len({c.formula.split("(")[0] for c in ALL_CASES})), file=sys.stderr)
 
+    def test_range_results_follow_their_cells(self):
+        """The range is passed as a reference, not a copy: changing a cell recalculates."""
+        doc = office.new_spreadsheet()
+        try:
+            sheet = doc.Sheets.getByIndex(0)
+            fill_column(sheet, "A", [10, 10, 0])
+            sheet.getCellRangeByName("B1").setFormula("=NPS(A1:A10)")
+            sheet.getCellRangeByName("B2").setFormula("=CSAT(C1:C10)")
+            fill_column(sheet, "C", [5, 1])
+            self.assertAlmostEqual(sheet.getCellRangeByName("B1").getValue(), 100 / 3)
+            self.assertAlmostEqual(sheet.getCellRangeByName("B2").getValue(), 0.5)
+            sheet.getCellRangeByName("A3").setValue(9)       # automatic recalculation, no calculateAll
+            sheet.getCellRangeByName("A4").setString("n/a")
+            sheet.getCellRangeByName("C3").setValue(4)
+            self.assertAlmostEqual(sheet.getCellRangeByName("B1").getValue(), 100.0)
+            self.assertAlmostEqual(sheet.getCellRangeByName("B2").getValue(), 2 / 3)
+            sheet.getCellRangeByName("A5").setFormula("=1/0")
+            self.assertEqual(sheet.getCellRangeByName("B1").getError(), 532)
+            sheet.getCellRangeByName("A6").setFormula("=B1")  # a circular reference, not a crash
+            self.assertNotEqual(sheet.getCellRangeByName("A6").getError(), 0)
+        finally:
+            doc.close(True)
+
     def test_every_function_is_covered(self):
         with open(os.path.join(ROOT, "registry", "functions.json"), encoding="utf-8") as f:
             names = {function["name"] for function in json.load(f)["functions"]}

@@ -1,0 +1,141 @@
+"""Times recalculation in real headless Calc, the add-in against the native formula that
+gives the same number, in the same run, on generated documents. Prints ratios.
+
+  /usr/bin/python3 tests/bench/calc_bench.py [--rows 1000000] [--scalar-rows 40000] [--repeat 5]
+
+A benchmark measures; it asserts nothing except that both formulas agree (a comparison
+of two different numbers would be meaningless).
+"""
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.join(ROOT, "tests", "integration"))
+sys.path.insert(0, HERE)
+import fods  # noqa: E402
+import office as lo  # noqa: E402
+
+
+def timed_recalc(doc, repeat):
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        doc.calculateAll()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def scalar_documents(folder, rows):
+    random.seed(7)
+    data = []
+    for _ in range(rows):
+        start = random.randint(50, 500)
+        new = random.randint(0, 100)
+        end = random.randint(new, start + new)
+        data.append((start, end, new))
+    variants = {
+        "CRR (add-in)": "of:=ORG.CUSTOMERMETRICS.FUNCTIONS.CRR([.A{0}];[.B{0}];[.C{0}])",
+        "(B-C)/A (native)": "of:=([.B{0}]-[.C{0}])/[.A{0}]",
+        "WEEKS (bundled add-in)": "of:=ORG.OPENOFFICE.WEEKS([.A{0}];[.B{0}];0)",
+    }
+    paths = {}
+    for name, formula in variants.items():
+        path = os.path.join(folder, "scalar-%d.fods" % len(paths))
+        fods.write(path, ([a, b, c, formula.format(i + 1)] for i, (a, b, c) in enumerate(data)))
+        paths[name] = path
+    return paths
+
+
+def range_document(folder, rows):
+    """Column A: NPS answers 0..10, column B: CSAT answers 1..5; one cell in a hundred
+    empty and one in a hundred text, so that a wrong path would show."""
+    random.seed(11)
+    path = os.path.join(folder, "ranges.fods")
+
+    def rows_of_data():
+        for i in range(rows):
+            if i % 100 == 17:
+                yield [None, None]
+            elif i % 100 == 71:
+                yield ["n/a", "n/a"]
+            else:
+                yield [random.randint(0, 10), random.randint(1, 5)]
+    fods.write(path, rows_of_data())
+    return path
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rows", type=int, default=1000000)
+    parser.add_argument("--scalar-rows", type=int, default=40000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--oxt", default=os.path.join(ROOT, "build", "customermetrics.oxt"))
+    parser.add_argument("--json", default=os.path.join(ROOT, "build", "bench", "calc_bench.json"))
+    args = parser.parse_args()
+
+    folder = tempfile.mkdtemp(prefix="cm-bench-")
+    print("generating documents in %s ..." % folder, flush=True)
+    scalar_paths = scalar_documents(folder, args.scalar_rows)
+    ranges_path = range_document(folder, args.rows)
+    results = {"rows": args.rows, "scalar_rows": args.scalar_rows, "repeat": args.repeat,
+               "cpu": os.cpu_count(), "scalar": {}, "range": {}}
+    office = lo.office_with_extension(args.oxt)
+    try:
+        print("\nscalar: %d formula cells, median of %d full recalculations" % (args.scalar_rows, args.repeat))
+        for name, path in scalar_paths.items():
+            doc = office.open(path)
+            try:
+                seconds = timed_recalc(doc, args.repeat)
+                errors = doc.Sheets.getByIndex(0).getCellRangeByName("D1").getError()
+            finally:
+                doc.close(True)
+            results["scalar"][name] = seconds
+            print("  %-26s %8.4f s  %6.2f µs/cell%s" % (name, seconds, seconds / args.scalar_rows * 1e6,
+                                                      "  (error %d!)" % errors if errors else ""))
+        native = results["scalar"]["(B-C)/A (native)"]
+        bundled = results["scalar"]["WEEKS (bundled add-in)"]
+        ours = results["scalar"]["CRR (add-in)"]
+        print("  CRR / native = %.2f×, CRR / bundled add-in = %.2f×" % (ours / native, ours / bundled))
+
+        print("\nranges: %d cells (1 %% empty, 1 %% text), one formula, median of %d" % (args.rows, args.repeat))
+        pairs = {
+            "NPS": ("=NPS(A1:A{n})",
+                    '=(COUNTIF(A1:A{n};">=9")-COUNTIF(A1:A{n};"<=6"))/COUNT(A1:A{n})*100'),
+            "CSAT": ("=CSAT(B1:B{n})", '=COUNTIF(B1:B{n};">=4")/COUNT(B1:B{n})'),
+        }
+        doc = office.open(ranges_path)
+        try:
+            cell = doc.Sheets.getByIndex(0).getCellRangeByName("D1")
+            for name, (ours_formula, native_formula) in pairs.items():
+                timings, values = {}, {}
+                for kind, formula in (("add-in", ours_formula), ("native", native_formula)):
+                    cell.setFormula(formula.format(n=args.rows))
+                    timings[kind] = timed_recalc(doc, args.repeat)
+                    values[kind] = cell.getValue() if not cell.getError() else "error %d" % cell.getError()
+                cell.setString("")
+                agree = isinstance(values["add-in"], float) and isinstance(values["native"], float) \
+                    and abs(values["add-in"] - values["native"]) < 1e-9 * max(1, abs(values["native"]))
+                results["range"][name] = dict(timings, values=values, agree=agree)
+                print("  %-5s add-in %.4f s, native %.4f s, ratio %.2f×; values %r vs %r %s" % (
+                    name, timings["add-in"], timings["native"], timings["add-in"] / timings["native"],
+                    values["add-in"], values["native"], "agree" if agree else "DISAGREE"))
+        finally:
+            doc.close(True)
+    finally:
+        office.stop()
+        lo.remove_profile(office)
+    os.makedirs(os.path.dirname(args.json), exist_ok=True)
+    with open(args.json, "w") as out:
+        json.dump(results, out, indent=1)
+    print("\nwritten %s" % args.json)
+
+
+if __name__ == "__main__":
+    main()
