@@ -17,7 +17,8 @@ LANGUAGES = ("en", "ru")
 def idl_methods(idl_text):
     """{method: [parameter, ...]} in declaration order."""
     methods = {}
-    for name, args in re.findall(r"double\s+([A-Z_]+)\s*\(([^)]*)\)", idl_text):
+    result_type = r"(?:double|sequence<\s*sequence<\s*any\s*>\s*>)"
+    for name, args in re.findall(result_type + r"\s+([A-Z_]+)\s*\(([^)]*)\)", idl_text):
         methods[name] = re.findall(r"\[in\][^,]*?(\w+)\s*(?:,|$)", args.strip())
     return methods
 

@@ -29,4 +29,10 @@ inline double calc_error_value(CalcError error) {
     return calc_error_value(static_cast<std::int32_t>(error));
 }
 
+// Thrown when a cell of an argument range holds an error: the function's result is that
+// error (guarded() in convert.hxx turns it into the error value).
+struct CellError {
+    std::int32_t code;
+};
+
 }  // namespace cm::uno

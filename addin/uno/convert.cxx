@@ -1,5 +1,7 @@
 #include "convert.hxx"
 
+#include <rtl/string.hxx>
+#include <rtl/textenc.h>
 #include <rtl/ustring.hxx>
 
 namespace cm::uno {
@@ -43,6 +45,34 @@ bool flag_or(const css::uno::Any& argument, bool default_value, const char* what
         throw_illegal((std::string(what) + " must be TRUE or FALSE").c_str());
     const std::optional<double> number = optional_number(argument, what);
     return number ? *number != 0 : default_value;
+}
+
+std::string utf8(const rtl::OUString& text) {
+    const rtl::OString bytes = rtl::OUStringToOString(text, RTL_TEXTENCODING_UTF8);
+    return std::string(bytes.getStr(), static_cast<std::size_t>(bytes.getLength()));
+}
+
+std::optional<std::size_t> customer_of(const css::uno::Any& cell, CustomerIds& ids) {
+    switch (cell.getValueTypeClass()) {
+        case css::uno::TypeClass_DOUBLE:
+            return ids.of(*static_cast<const double*>(cell.getValue()));
+        case css::uno::TypeClass_STRING: {
+            const auto& text = *static_cast<const rtl::OUString*>(cell.getValue());
+            if (text.isEmpty())
+                return std::nullopt;
+            return ids.of(utf8(text));
+        }
+        case css::uno::TypeClass_VOID:
+            return std::nullopt;
+        default:
+            throw_illegal("a customer id must be a number or text");
+    }
+}
+
+Range error_result(double coded, Range*) {
+    css::uno::Sequence<css::uno::Any> row(1);
+    row.getArray()[0] <<= coded;
+    return Range(&row, 1);
 }
 
 }  // namespace cm::uno

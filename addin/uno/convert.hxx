@@ -4,6 +4,7 @@
 
 #include "calc_errors.hxx"
 
+#include <cm/customers.hpp>
 #include <cm/errors.hpp>
 
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
@@ -12,6 +13,7 @@
 #include <com/sun/star/uno/Sequence.hxx>
 
 #include <optional>
+#include <string>
 
 namespace cm::uno {
 
@@ -28,6 +30,9 @@ using Range = css::uno::Sequence<css::uno::Sequence<css::uno::Any>>;
 // argument out instead).
 std::optional<double> optional_number(const css::uno::Any& argument, const char* what);
 
+// UTF-8 of a UNO string, for the library's text arguments.
+std::string utf8(const rtl::OUString& text);
+
 // optional_number() with its default applied.
 double number_or(const css::uno::Any& argument, double default_value, const char* what);
 
@@ -35,18 +40,30 @@ double number_or(const css::uno::Any& argument, double default_value, const char
 // is its truth value; text is an illegal argument.
 bool flag_or(const css::uno::Any& argument, bool default_value, const char* what);
 
+// A customer id cell: a number or a non-empty text gives its index in `ids`; an empty cell
+// (or empty text) gives std::nullopt, the row is not an order; anything else is illegal.
+std::optional<std::size_t> customer_of(const css::uno::Any& cell, CustomerIds& ids);
+
+// The result that shows a NaN-coded error value, as a number or as a 1×1 array.
+inline double error_result(double coded, double*) { return coded; }
+Range error_result(double coded, Range*);
+
 // Runs a library computation and maps its outcome for Calc:
 //   domain_error -> IllegalArgumentException (Err:502)
-//   division_by_zero -> #DIV/0!, overflow -> #NUM! (as NaN-coded error values)
-//   anything else -> RuntimeException (Err:519); nothing escapes to crash the office.
+//   division_by_zero -> #DIV/0!, overflow -> #NUM!, an error cell in a range -> that error
+//   (as NaN-coded error values), anything else -> RuntimeException (Err:519):
+//   nothing escapes to crash the office.
 template <class Compute>
-double guarded(Compute&& compute) {
+auto guarded(Compute&& compute) -> decltype(compute()) {
+    using Result = decltype(compute());
     try {
         return compute();
+    } catch (const CellError& error) {
+        return error_result(calc_error_value(error.code), static_cast<Result*>(nullptr));
     } catch (const division_by_zero&) {
-        return calc_error_value(CalcError::DivisionByZero);
+        return error_result(calc_error_value(CalcError::DivisionByZero), static_cast<Result*>(nullptr));
     } catch (const overflow&) {
-        return calc_error_value(CalcError::IllegalFPOperation);
+        return error_result(calc_error_value(CalcError::IllegalFPOperation), static_cast<Result*>(nullptr));
     } catch (const domain_error& error) {
         throw_illegal(error.what());
     } catch (const css::uno::Exception&) {

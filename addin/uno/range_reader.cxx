@@ -1,5 +1,7 @@
 #include "range_reader.hxx"
 
+#include "convert.hxx"
+
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XSheetCellCursor.hpp>
 #include <com/sun/star/sheet/XUsedAreaCursor.hpp>
@@ -36,6 +38,51 @@ std::optional<css::table::CellRangeAddress> used_part_of(const css::uno::Referen
     if (part.StartColumn > part.EndColumn || part.StartRow > part.EndRow)
         return std::nullopt;
     return part;
+}
+
+std::vector<std::vector<css::uno::Any>> read_aligned(
+    std::initializer_list<css::uno::Reference<css::table::XCellRange>> ranges) {
+    // The shape, and the window of rows (relative to each range) holding any data.
+    sal_Int32 rows = -1, columns = -1, first = SAL_MAX_INT32, last = -1;
+    for (const auto& range : ranges) {
+        if (!range.is())
+            throw_illegal("a cell range is required");
+        css::uno::Reference<css::sheet::XCellRangeAddressable> addressable(range, css::uno::UNO_QUERY_THROW);
+        const auto address = addressable->getRangeAddress();
+        const sal_Int32 range_rows = address.EndRow - address.StartRow + 1;
+        const sal_Int32 range_columns = address.EndColumn - address.StartColumn + 1;
+        if (rows >= 0 && (range_rows != rows || range_columns != columns))
+            throw_illegal("the ranges must have the same number of rows and columns");
+        rows = range_rows;
+        columns = range_columns;
+        if (const auto used = used_part_of(range)) {
+            first = std::min(first, used->StartRow - address.StartRow);
+            last = std::max(last, used->EndRow - address.StartRow);
+        }
+    }
+    std::vector<std::vector<css::uno::Any>> cells;
+    for (const auto& range : ranges) {
+        std::vector<css::uno::Any> flat;
+        if (last >= first) {
+            flat.reserve(static_cast<std::size_t>(last - first + 1) * static_cast<std::size_t>(columns));
+            constexpr sal_Int32 block_cells = 1 << 16;
+            const sal_Int32 rows_per_block = std::max<sal_Int32>(1, block_cells / columns);
+            for (sal_Int32 row = first; row <= last; row += rows_per_block) {
+                css::uno::Reference<css::sheet::XCellRangeData> block(
+                    range->getCellRangeByPosition(0, row, columns - 1, std::min(last, row + rows_per_block - 1)),
+                    css::uno::UNO_QUERY_THROW);
+                for (const auto& block_row : block->getDataArray())
+                    for (const auto& value : block_row) {
+                        if (value.getValueTypeClass() == css::uno::TypeClass_VOID)
+                            if (const auto error = first_error_in(range))
+                                throw CellError{*error};
+                        flat.push_back(value);
+                    }
+            }
+        }
+        cells.push_back(std::move(flat));
+    }
+    return cells;
 }
 
 }  // namespace cm::uno

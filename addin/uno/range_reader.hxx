@@ -29,7 +29,9 @@
 #include <com/sun/star/table/XCellRange.hpp>
 
 #include <algorithm>
+#include <initializer_list>
 #include <optional>
+#include <vector>
 
 namespace cm::uno {
 
@@ -78,5 +80,11 @@ std::optional<sal_Int32> for_each_number(const css::uno::Reference<css::table::X
     }
     return std::nullopt;
 }
+
+// The cells of ranges of one shape, each flattened row by row, over the same rows: those
+// where any of them has data (a whole-column reference costs only its data). Ranges of
+// different shapes are an illegal argument; an error cell throws CellError.
+std::vector<std::vector<css::uno::Any>> read_aligned(
+    std::initializer_list<css::uno::Reference<css::table::XCellRange>> ranges);
 
 }  // namespace cm::uno

@@ -62,6 +62,12 @@ SEED_EXAMPLES = [
 #   I1       <empty>      J1  "text"      K1  8.5
 #   L1:L3    10, =NA(), =1/0                                   (the first error wins)
 #   M1:M4    =5+5, ="9", =TRUE(), 0      (formula results: number, text, boolean, constant)
+#   N1:N8    start ids 1, 2, 3, "c4", "c5", <empty>, 2, "x"   -> 6 distinct customers
+#   O1:O7    end ids 2, 3, "c5", 7, "c8", 3, "1" (text)        -> 6 distinct, 3 retained
+#   P1:P8    order customers a, b, a, c, b, a, <empty>, d      (a ×3, b ×2, c, d)
+#   Q1:Q8    amounts 100, 200, 50, 300, 100, 25, <empty>, 75   (850 in all)
+#   R1:R8    order dates 2024-01-05, 01-20, 02-03, 02-10, 03-15, 03-20, <empty>, 03-02
+#   S1:S8    like P but S3 holds =1/0
 DATA_COLUMNS = {
     "A": [10 if i % 2 else 9 for i in range(65)] + [8 if i % 2 else 7 for i in range(50)]
          + [i % 7 for i in range(35)],
@@ -75,6 +81,12 @@ DATA_COLUMNS = {
     "K": [8.5],
     "L": [10, "=NA()", "=1/0"],
     "M": ["=5+5", '="9"', "=TRUE()", 0],
+    "N": [1, 2, 3, "c4", "c5", None, 2, "x"],
+    "O": [2, 3, "c5", 7, "c8", 3, "'1"],
+    "P": ["a", "b", "a", "c", "b", "a", None, "d"],
+    "Q": [100, 200, 50, 300, 100, 25, None, 75],
+    "R": [45296, 45311, 45325, 45332, 45366, 45371, None, 45353],
+    "S": ["a", "b", "=1/0", "c", "b", "a", None, "d"],
 }
 
 FUNCTION_CASES = [
@@ -149,4 +161,32 @@ FUNCTION_CASES = [
     case("=GROSS_MARGIN(0;600)", DIV0), case("=GROSS_MARGIN(1000;-1)", ILLEGAL),
     case("=MRR_RETENTION(95000;100000)", 0.95), case("=MRR_RETENTION(110000;100000)", 1.1),
     case("=MRR_RETENTION(1;0)", DIV0), case("=MRR_RETENTION(-1;10)", ILLEGAL),
+    # Raw data: id lists and order logs (hand-worked in the Data sheet comment above)
+    case("=CRR_IDS(Data.N1:N8;Data.O1:O7)", 3 / 6), case("=CHURN_IDS(Data.N1:N8;Data.O1:O7)", 3 / 6),
+    case("=CRR_IDS(Data.N:N;Data.O:O)", 3 / 6),  # whole columns
+    case("=CRR(6;6;3)", 3 / 6),                    # the same, counted by hand
+    case("=CRR_IDS(Data.E1:E3;Data.O1:O7)", DIV0), case("=CRR_IDS(Data.S1:S8;Data.O1:O7)", DIV0),
+    case("=CHURN_IDS(Data.N1:N8;Data.E1:E3)", 1),
+    case("=RPR_ORDERS(Data.P1:P8)", 2 / 4), case("=PURCHASE_FREQUENCY_ORDERS(Data.P1:P8)", 7 / 4),
+    case("=RPR_ORDERS(Data.E1:E3)", DIV0), case("=RPR_ORDERS(Data.L1:L3)", NA),
+    case("=ARPU_ORDERS(Data.P1:P8;Data.Q1:Q8)", 850 / 4), case("=ARPU_ORDERS(Data.P:P;Data.Q:Q)", 850 / 4),
+    case("=ARPU_ORDERS(Data.P1:P8;Data.Q1:Q7)", ILLEGAL),  # different shapes
+    case("=ARPU_ORDERS(Data.P1:P8;Data.B1:B8)", ILLEGAL),  # text and missing amounts
+    case("=ARPU_ORDERS(Data.S1:S8;Data.Q1:Q8)", DIV0),     # the =1/0 in the ids shows
+]
+
+# COHORT_RETENTION(Data.P1:P8; Data.R1:R8) as an array: cohort start, size, shares 0..2
+# months later; "" where the data cannot show the period yet.
+COHORT_EXPECTED = [
+    [45292, 2, 1, 0.5, 1],      # January: a, b; February a; March a and b
+    [45323, 1, 1, 0, ""],       # February: c, nobody in March
+    [45352, 1, 1, "", ""],      # March: d
+]
+ARRAY_CASES = [
+    ("=COHORT_RETENTION(Data.P1:P8;Data.R1:R8)", COHORT_EXPECTED),
+    ('=COHORT_RETENTION(Data.P1:P8;Data.R1:R8;"месяц")', COHORT_EXPECTED),
+    ('=COHORT_RETENTION(Data.P:P;Data.R:R;"Month")', COHORT_EXPECTED),
+    ('=COHORT_RETENTION(Data.P1:P8;Data.R1:R8;"fortnight")', ILLEGAL),
+    ("=COHORT_RETENTION(Data.P1:P8;Data.B1:B8)", ILLEGAL),  # text and missing dates
+    ("=COHORT_RETENTION(Data.E1:E3;Data.E1:E3)", DIV0),     # no orders
 ]

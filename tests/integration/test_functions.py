@@ -14,7 +14,7 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import office as lo  # noqa: E402
 from calc import check_cell, fill_column  # noqa: E402
-from cases import DATA_COLUMNS, FUNCTION_CASES, SEED_EXAMPLES  # noqa: E402
+from cases import ARRAY_CASES, DATA_COLUMNS, ERROR_CODES, FUNCTION_CASES, SEED_EXAMPLES  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OXT = os.environ.get("CM_OXT", os.path.join(ROOT, "build", "customermetrics.oxt"))
@@ -101,10 +101,39 @@ class FunctionsInCalc(unittest.TestCase):
         finally:
             doc.close(True)
 
+    def test_array_functions(self):
+        doc = self.build_document()
+        try:
+            sheet = doc.Sheets.getByName("Cases")
+            for formula, expected in ARRAY_CASES:
+                if isinstance(expected, str):  # an error: shown in the corner cell
+                    corner = sheet.getCellRangeByName("H1:H1")
+                    corner.setArrayFormula(formula)
+                    doc.calculateAll()
+                    self.assertEqual(corner.getCellByPosition(0, 0).getError(), ERROR_CODES[expected], formula)
+                    corner.setArrayFormula("")
+                    continue
+                target = sheet.getCellByPosition(7, 0).getSpreadsheet().getCellRangeByPosition(
+                    7, 0, 7 + len(expected[0]) - 1, len(expected) - 1)
+                target.setArrayFormula(formula)
+                doc.calculateAll()
+                for r, row in enumerate(expected):
+                    for c, want in enumerate(row):
+                        cell = target.getCellByPosition(c, r)
+                        self.assertEqual(cell.getError(), 0, (formula, r, c))
+                        if want == "":
+                            self.assertEqual(cell.getString(), "", (formula, r, c))
+                        else:
+                            self.assertAlmostEqual(cell.getValue(), want, places=12, msg=(formula, r, c))
+                target.setArrayFormula("")
+        finally:
+            doc.close(True)
+
     def test_every_function_is_covered(self):
         with open(os.path.join(ROOT, "registry", "functions.json"), encoding="utf-8") as f:
             names = {function["name"] for function in json.load(f)["functions"]}
-        used = {case.formula[1:].split("(")[0] for case in ALL_CASES}
+        formulas = [case.formula for case in ALL_CASES] + [formula for formula, _ in ARRAY_CASES]
+        used = {formula[1:].split("(")[0] for formula in formulas}
         self.assertEqual(names - used, set())
 
     def test_function_wizard_texts(self):
