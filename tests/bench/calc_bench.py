@@ -71,11 +71,92 @@ def range_document(folder, rows):
     return path
 
 
+def order_log(orders):
+    """An order log sorted by customer then date, as a CRM export sorted for a COUNTIFS
+    model: about orders/4 customers over two years; text ids."""
+    random.seed(5)
+    rows = []
+    for _ in range(orders):
+        rows.append(("C%06d" % random.randint(0, orders // 4), float(random.randint(45292, 45292 + 729))))
+    rows.sort()
+    return rows
+
+
+def month_index(serial):
+    import datetime
+    day = datetime.date(1899, 12, 30) + datetime.timedelta(days=int(serial))
+    return day.year * 12 + day.month - 1
+
+
+def cohort_reference(rows):
+    """The cohort table in plain Python, to size the grids and check both sides."""
+    first, visits = {}, set()
+    for customer, date in rows:
+        period = month_index(date)
+        first[customer] = min(first.get(customer, period), period)
+        visits.add((customer, period))
+    last = max(period for _, period in visits)
+    cohorts = sorted(set(first.values()))
+    size = {c: 0 for c in cohorts}
+    for c in first.values():
+        size[c] += 1
+    active = {}
+    for customer, period in visits:
+        key = (first[customer], period - first[customer])
+        active[key] = active.get(key, 0) + 1
+    table = [[active.get((c, k), 0) / size[c] for k in range(last - c + 1)] for c in cohorts]
+    return cohorts, [size[c] for c in cohorts], table, last - cohorts[0] + 1
+
+
+def cohort_documents(folder, orders):
+    rows = order_log(orders)
+    cohorts, sizes, table, periods = cohort_reference(rows)
+    n = len(rows)
+    ours = os.path.join(folder, "cohort-addin.fods")
+    matrix = fods.Matrix("of:=ORG.CUSTOMERMETRICS.FUNCTIONS.COHORT_RETENTION([.A1:.A%d];[.B1:.B%d])" % (n, n),
+                         len(cohorts), periods + 2)
+    fods.write(ours, ([customer, date] + ([None, matrix] if i == 0 else [])
+                      for i, (customer, date) in enumerate(rows)))
+    native = os.path.join(folder, "cohort-native.fods")
+
+    def native_rows():
+        # C period, D customer's first period, E first order of a (customer, period), F new customer
+        for i, (customer, date) in enumerate(rows):
+            r = i + 1
+            if i == 0:
+                helpers = ["of:=YEAR([.B1])*12+MONTH([.B1])-1", "of:=[.C1]", "of:=1", "of:=1"]
+            else:
+                helpers = ["of:=YEAR([.B%d])*12+MONTH([.B%d])-1" % (r, r),
+                           "of:=IF([.A%d]=[.A%d];[.D%d];[.C%d])" % (r, r - 1, r - 1, r),
+                           "of:=IF(AND([.A%d]=[.A%d];[.C%d]=[.C%d]);0;1)" % (r, r - 1, r, r - 1),
+                           "of:=IF([.A%d]=[.A%d];0;1)" % (r, r - 1)]
+            grid = []
+            if i < len(cohorts):
+                grid = [cohorts[i], "of:=COUNTIFS([.$D$1:.$D$%d];[.G%d];[.$F$1:.$F$%d];1)" % (n, r, n)]
+                for k in range(periods):
+                    column = column_name(8 + k)
+                    grid.append("of:=COUNTIFS([.$D$1:.$D$%d];[.$G%d];[.$C$1:.$C$%d];[.$G%d]+%d;[.$E$1:.$E$%d];1)/[.$H%d]"
+                                % (n, r, n, r, k, n, r))
+            yield [customer, date] + helpers + grid
+    fods.write(native, native_rows())
+    return ours, native, cohorts, sizes, table, periods
+
+
+def column_name(index):
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rows", type=int, default=1000000)
     parser.add_argument("--scalar-rows", type=int, default=40000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--orders", type=int, default=100000)
     parser.add_argument("--oxt", default=os.path.join(ROOT, "build", "customermetrics.oxt"))
     parser.add_argument("--json", default=os.path.join(ROOT, "build", "bench", "calc_bench.json"))
     args = parser.parse_args()
@@ -84,6 +165,7 @@ def main():
     print("generating documents in %s ..." % folder, flush=True)
     scalar_paths = scalar_documents(folder, args.scalar_rows)
     ranges_path = range_document(folder, args.rows)
+    cohort_ours, cohort_native, cohorts, sizes, table, periods = cohort_documents(folder, args.orders)
     results = {"rows": args.rows, "scalar_rows": args.scalar_rows, "repeat": args.repeat,
                "cpu": os.cpu_count(), "scalar": {}, "range": {}}
     office = lo.office_with_extension(args.oxt)
@@ -128,6 +210,30 @@ def main():
                     values["add-in"], values["native"], "agree" if agree else "DISAGREE"))
         finally:
             doc.close(True)
+
+        print("\ncohort matrix: %d orders, %d cohorts × %d periods, median of %d" % (
+            args.orders, len(cohorts), periods, args.repeat))
+        timings, mismatches = {}, {}
+        for kind, path, first_share_column in (("add-in", cohort_ours, 5), ("native COUNTIFS grid", cohort_native, 8)):
+            doc = office.open(path)
+            try:
+                timings[kind] = timed_recalc(doc, args.repeat)
+                sheet = doc.Sheets.getByIndex(0)
+                wrong = 0
+                for c, row in enumerate(table):
+                    for k, share in enumerate(row):
+                        cell = sheet.getCellByPosition(first_share_column + k, c)
+                        if cell.getError() or abs(cell.getValue() - share) > 1e-12:
+                            wrong += 1
+                mismatches[kind] = wrong
+            finally:
+                doc.close(True)
+            print("  %-22s %8.4f s, cells differing from the Python reference: %d" % (
+                kind, timings[kind], mismatches[kind]))
+        speedup = timings["native COUNTIFS grid"] / timings["add-in"]
+        print("  add-in is %.1f× faster" % speedup)
+        results["cohort"] = dict(orders=args.orders, cohorts=len(cohorts), periods=periods,
+                                 timings=timings, mismatches=mismatches, speedup=speedup)
     finally:
         office.stop()
         lo.remove_profile(office)

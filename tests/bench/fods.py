@@ -14,10 +14,22 @@ HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 TAIL = "</table:table></office:spreadsheet></office:body></office:document>\n"
 
 
+class Matrix:
+    """An array formula anchored in this cell, spanning rows × columns."""
+
+    def __init__(self, formula, rows, columns):
+        self.formula, self.rows, self.columns = formula, rows, columns
+
+
 def cell(value):
-    """None: empty; str starting with 'of:=': formula; other str: text; number: float."""
+    """None: empty; str starting with 'of:=': formula; other str: text; number: float;
+    Matrix: an array formula."""
     if value is None:
         return "<table:table-cell/>"
+    if isinstance(value, Matrix):
+        return ('<table:table-cell table:number-matrix-columns-spanned="%d" '
+                'table:number-matrix-rows-spanned="%d" table:formula="%s"/>'
+                % (value.columns, value.rows, escape(value.formula, {'"': "&quot;"})))
     if isinstance(value, str):
         if value.startswith("of:="):
             return '<table:table-cell table:formula="%s"/>' % escape(value, {'"': "&quot;"})

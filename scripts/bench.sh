@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Benchmarks (they measure, they check nothing): the library alone with Google Benchmark,
+# then real headless Calc recalculating generated documents, the add-in against the
+# native formula that gives the same numbers, in the same run. Results: docs/PERFORMANCE.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+echo "== library (Google Benchmark)"
+build/tests/bench/cm_core_bench --benchmark_min_time=0.5
+echo "== real Calc"
+/usr/bin/python3 tests/bench/calc_bench.py "$@"
