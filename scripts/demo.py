@@ -20,6 +20,7 @@ from cases import SEED_EXAMPLES  # noqa: E402
 BUILD = os.path.join(ROOT, "build")
 PROFILE = os.path.join(BUILD, "profile")
 OUT = os.path.join(BUILD, "demo")
+PNG_PAGES = 6
 
 
 def shown(cell):
@@ -50,7 +51,9 @@ def render_templates(office):
             doc.storeToURL(lo.file_url(pdf), lo.props(FilterName="calc_pdf_Export"))
         finally:
             doc.close(True)
-        subprocess.run(["pdftoppm", "-r", "80", "-png", pdf, os.path.join(OUT, name)], check=True)
+        # PNG of the first pages only: the cohort template's sample order log runs to dozens.
+        subprocess.run(["pdftoppm", "-r", "80", "-l", str(PNG_PAGES), "-png", pdf, os.path.join(OUT, name)],
+                       check=True)
         pages = sorted(f for f in os.listdir(OUT) if f.startswith(name + "-") and f.endswith(".png"))
         print("   rendered: %s.pdf, %s" % (name, ", ".join(pages)))
     return problems

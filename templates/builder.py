@@ -7,6 +7,9 @@ The conventions every template follows (and the tests rely on):
     as text, so that it is never mistaken for a computed value;
   - every input and result a test or a reader needs has a document-level named range.
 """
+import zipfile
+from xml.sax.saxutils import quoteattr
+
 import uno
 from com.sun.star.awt import Rectangle
 from com.sun.star.lang import Locale
@@ -36,6 +39,7 @@ class Workbook:
     def __init__(self, doc, title):
         self.doc = doc
         self.formats = {}
+        self.colour_scales = []
         doc.DocumentProperties.Title = title
         cell_styles = doc.StyleFamilies.getByName("CellStyles")
         cell_styles.getByName("Default").CharLocale = RU
@@ -51,6 +55,13 @@ class Workbook:
         if code not in self.formats:  # addNewConverted returns the existing key if there is one
             self.formats[code] = self.doc.NumberFormats.addNewConverted(code, EN, RU)
         return self.formats[code]
+
+    def heat_map(self, sheet_name, cells, stops):
+        """Asks for a colour scale on `cells` ("C5:N16" of `sheet_name`), stops being
+        (value, "#rrggbb") pairs. Calc 7.4's API cannot build one (a colour scale is created
+        with no entries, and setting entries crashes the office), so it is written into the
+        saved file by add_colour_scales()."""
+        self.colour_scales.append((sheet_name, cells, stops))
 
     def _page_style(self, name, pages_tall):
         """A landscape page style, one page wide and `pages_tall` high (0: as many as needed)."""
@@ -184,3 +195,39 @@ class Sheet:
         chart.getTitle().String = title
         chart.HasLegend = legend
         return chart
+
+
+CALCEXT = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
+
+
+def add_colour_scales(path, colour_scales):
+    """Writes colour-scale conditional formats into a saved ODF file, in the markup Calc
+    itself writes for them (calcext:conditional-formats at the end of the table)."""
+    if not colour_scales:
+        return
+    with zipfile.ZipFile(path) as package:
+        entries = [(info, package.read(info.filename)) for info in package.infolist()]
+    rewritten = []
+    for info, data in entries:
+        if info.filename == "content.xml":
+            content = data.decode("utf-8")
+            if 'xmlns:calcext="' not in content:
+                content = content.replace("<office:document-content ",
+                                          '<office:document-content xmlns:calcext="%s" ' % CALCEXT, 1)
+            for sheet_name, cells, stops in colour_scales:
+                start = content.index("<table:table table:name=%s" % quoteattr(sheet_name))
+                end = content.index("</table:table>", start)
+                first, last = cells.split(":")
+                entries_xml = "".join(
+                    '<calcext:color-scale-entry calcext:value="%s" calcext:type="number" calcext:color="%s"/>'
+                    % (value, colour) for value, colour in stops)
+                block = ('<calcext:conditional-formats><calcext:conditional-format '
+                         'calcext:target-range-address=%s><calcext:color-scale>%s</calcext:color-scale>'
+                         '</calcext:conditional-format></calcext:conditional-formats>'
+                         % (quoteattr("%s.%s:%s.%s" % (sheet_name, first, sheet_name, last)), entries_xml))
+                content = content[:end] + block + content[end:]
+            data = content.encode("utf-8")
+        rewritten.append((info, data))
+    with zipfile.ZipFile(path, "w") as package:
+        for info, data in rewritten:  # "mimetype" stays first and stored, as ODF requires
+            package.writestr(info, data, compress_type=info.compress_type)

@@ -11,13 +11,14 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "tests", "integration"))
 import office as lo  # noqa: E402
-from builder import Workbook  # noqa: E402
+from builder import Workbook, add_colour_scales  # noqa: E402
+import cohort  # noqa: E402
 import earnings  # noqa: E402
 import loyalty  # noqa: E402
 import retention  # noqa: E402
 import value  # noqa: E402
 
-TEMPLATES = [retention, loyalty, value, earnings]
+TEMPLATES = [retention, loyalty, value, earnings, cohort]
 
 
 def generate(office, out_dir):
@@ -32,6 +33,7 @@ def generate(office, out_dir):
             doc.Sheets.getByIndex(0)  # first sheet opens first
             path = os.path.join(out_dir, module.FILE + ".ots")
             doc.storeToURL(lo.file_url(path), lo.props(FilterName="calc8_template"))
+            add_colour_scales(path, workbook.colour_scales)
             written.append(path)
         finally:
             doc.close(True)

@@ -21,6 +21,7 @@ sys.path.insert(0, os.path.join(ROOT, "tests", "integration"))
 sys.path.insert(0, HERE)
 import fods  # noqa: E402
 import office as lo  # noqa: E402
+from reference import cohort_reference  # noqa: E402
 
 
 def timed_recalc(doc, repeat):
@@ -82,35 +83,16 @@ def order_log(orders):
     return rows
 
 
-def month_index(serial):
-    import datetime
-    day = datetime.date(1899, 12, 30) + datetime.timedelta(days=int(serial))
-    return day.year * 12 + day.month - 1
-
-
-def cohort_reference(rows):
-    """The cohort table in plain Python, to size the grids and check both sides."""
-    first, visits = {}, set()
-    for customer, date in rows:
-        period = month_index(date)
-        first[customer] = min(first.get(customer, period), period)
-        visits.add((customer, period))
-    last = max(period for _, period in visits)
-    cohorts = sorted(set(first.values()))
-    size = {c: 0 for c in cohorts}
-    for c in first.values():
-        size[c] += 1
-    active = {}
-    for customer, period in visits:
-        key = (first[customer], period - first[customer])
-        active[key] = active.get(key, 0) + 1
-    table = [[active.get((c, k), 0) / size[c] for k in range(last - c + 1)] for c in cohorts]
-    return cohorts, [size[c] for c in cohorts], table, last - cohorts[0] + 1
+def cohort_table(rows):
+    """The cohort table in plain Python (tests/integration/reference.py), to size the
+    grids and check both sides."""
+    cohorts, sizes, shares = cohort_reference(rows)
+    return cohorts, sizes, shares, max(len(row) for row in shares)
 
 
 def cohort_documents(folder, orders):
     rows = order_log(orders)
-    cohorts, sizes, table, periods = cohort_reference(rows)
+    cohorts, sizes, table, periods = cohort_table(rows)
     n = len(rows)
     ours = os.path.join(folder, "cohort-addin.fods")
     matrix = fods.Matrix("of:=ORG.CUSTOMERMETRICS.FUNCTIONS.COHORT_RETENTION([.A1:.A%d];[.B1:.B%d])" % (n, n),

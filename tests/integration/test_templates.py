@@ -13,6 +13,7 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import office as lo  # noqa: E402
 from calc import error_cells, named_cell  # noqa: E402
+from reference import cohort_reference, order_metrics  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OXT = os.environ.get("CM_OXT", os.path.join(ROOT, "build", "customermetrics.oxt"))
@@ -43,6 +44,9 @@ EXPECTED = {
         "F_ARPU": 1500000 / 3000, "F_LTV_ARPU": 500 * 10, "F_LTV_REVENUE": 2000 * 3 * 4,
         "F_LTV_MARGIN": 2000 * 3 * 4 * 0.25, "F_LTV_CAC": 6000 / 1500, "F_ROMI_NET": (6000 - 1500) / 1500,
     },
+    "cohort-analysis": {
+        "LISTS_CRR": 55 / 110, "LISTS_CHURN": 55 / 110,  # seed 000: 110 → 115 with 60 new, as id lists
+    },
     "earnings-retention": {
         "RETENTION_NED": 0.8, "PAYOUT_NED": 0.2, "RETENTION_ABC": 0.7, "PAYOUT_ABC": 0.3,
         "RETENTION_XYZ": 0.4, "PAYOUT_XYZ": 0.6,
@@ -55,6 +59,7 @@ CHANGES = {
     "nps-repeat-purchases": ("DETRACTORS", 15, "NPS_SURVEY", 100 * (65 - 15) / 130),
     "ltv-clv-romi": ("FIT_DISCOUNT", 0.1, "FIT_LTV", 1080 / 0.15),
     "earnings-retention": ("DIVIDENDS_NED", 50000, "RETENTION_NED", 0.5),
+    "cohort-analysis": ("COHORT_FIRST_SIZE", None, None, None),  # checked in test_cohort_template
 }
 
 office = None
@@ -100,11 +105,53 @@ class Templates(unittest.TestCase):
                     self.assertGreaterEqual(charts, 1, "no chart")
 
                     source, new_value, result, after = CHANGES[template]
-                    named_cell(doc, source).setValue(new_value)
-                    doc.calculateAll()
-                    self.assertAlmostEqual(named_cell(doc, result).getValue(), after, places=9)
+                    if new_value is not None:
+                        named_cell(doc, source).setValue(new_value)
+                        doc.calculateAll()
+                        self.assertAlmostEqual(named_cell(doc, result).getValue(), after, places=9)
                 finally:
                     doc.close(True)
+
+    def test_cohort_template(self):
+        """The heat map shows what a Python count of the sample orders gives, and follows
+        an edited order."""
+        doc = office.open(office.find_templates()["cohort-analysis"], AsTemplate=True)
+        try:
+            orders = doc.Sheets.getByName("Заказы")
+            cursor = orders.createCursor()
+            cursor.gotoEndOfUsedArea(False)
+            last = cursor.getRangeAddress().EndRow
+            rows = orders.getCellRangeByPosition(0, 1, 2, last).getDataArray()
+            self.assertGreater(len(rows), 2000)
+            cohorts_sheet = doc.Sheets.getByName("Когорты")
+
+            def check():
+                doc.calculateAll()
+                _, sizes, shares = cohort_reference([(r[0], r[1]) for r in rows])
+                for c, size in enumerate(sizes):
+                    self.assertEqual(cohorts_sheet.getCellByPosition(1, 4 + c).getValue(), size)
+                    for k, share in enumerate(shares[c]):
+                        cell = cohorts_sheet.getCellByPosition(2 + k, 4 + c)
+                        self.assertAlmostEqual(cell.getValue(), share, places=12, msg=(c, k))
+                rpr, frequency, arpu = order_metrics([r[0] for r in rows], [r[2] for r in rows])
+                self.assertAlmostEqual(named_cell(doc, "ORDERS_RPR").getValue(), rpr, places=12)
+                self.assertAlmostEqual(named_cell(doc, "ORDERS_FREQUENCY").getValue(), frequency, places=12)
+                self.assertAlmostEqual(named_cell(doc, "ORDERS_ARPU").getValue(), arpu, places=9)
+
+            check()
+            formats = cohorts_sheet.ConditionalFormats
+            self.assertGreaterEqual(formats.getLength(), 1, "no heat map")
+            entry = formats.getConditionalFormats()[0].getByIndex(0)
+            self.assertEqual(entry.Type, 1)  # ConditionEntryType.COLORSCALE
+            # A customer of the first cohort orders again in the last month.
+            first_customer = rows[0][0]
+            orders.getCellByPosition(0, last + 1).setString(first_customer)
+            orders.getCellByPosition(1, last + 1).setValue(rows[-1][1])
+            orders.getCellByPosition(2, last + 1).setValue(1000)
+            rows = tuple(rows) + ((first_customer, rows[-1][1], 1000.0),)
+            check()
+        finally:
+            doc.close(True)
 
 
 if __name__ == "__main__":
