@@ -1,5 +1,26 @@
 """Small helpers to fill Calc sheets and read what cells show."""
+import json
+import os
+
 from cases import ERROR_CODES
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def function_table():
+    """registry/functions.json: every function with its texts in English and Russian."""
+    with open(os.path.join(ROOT, "registry", "functions.json"), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def function_descriptions(office):
+    """{function name as the UI shows it: its Function Wizard entry} of a running office."""
+    descriptions = office.service("com.sun.star.sheet.FunctionDescriptions")
+    seen = {}
+    for index in range(descriptions.getCount()):
+        entry = {p.Name: p.Value for p in descriptions.getByIndex(index)}
+        seen[entry["Name"]] = entry
+    return seen
 
 
 def fill_column(sheet, column_letter, values):

@@ -5,7 +5,6 @@ checked again each time. Also checks the Function Wizard texts the office reads.
 
 Run: CM_OXT=build/customermetrics.oxt /usr/bin/python3 -m unittest test_functions
 """
-import json
 import os
 import sys
 import tempfile
@@ -13,7 +12,7 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import office as lo  # noqa: E402
-from calc import check_cell, fill_column  # noqa: E402
+from calc import check_cell, fill_column, function_descriptions, function_table  # noqa: E402
 from cases import ARRAY_CASES, DATA_COLUMNS, ERROR_CODES, FUNCTION_CASES, SEED_EXAMPLES  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -130,20 +129,14 @@ class FunctionsInCalc(unittest.TestCase):
             doc.close(True)
 
     def test_every_function_is_covered(self):
-        with open(os.path.join(ROOT, "registry", "functions.json"), encoding="utf-8") as f:
-            names = {function["name"] for function in json.load(f)["functions"]}
+        names = {function["name"] for function in function_table()["functions"]}
         formulas = [case.formula for case in ALL_CASES] + [formula for formula, _ in ARRAY_CASES]
         used = {formula[1:].split("(")[0] for formula in formulas}
         self.assertEqual(names - used, set())
 
     def test_function_wizard_texts(self):
-        with open(os.path.join(ROOT, "registry", "functions.json"), encoding="utf-8") as f:
-            table = json.load(f)
-        descriptions = office.service("com.sun.star.sheet.FunctionDescriptions")
-        seen = {}
-        for index in range(descriptions.getCount()):
-            entry = {p.Name: p.Value for p in descriptions.getByIndex(index)}
-            seen[entry["Name"]] = entry
+        table = function_table()
+        seen = function_descriptions(office)
         for function in table["functions"]:
             entry = seen.get(function["name"])
             self.assertIsNotNone(entry, function["name"])

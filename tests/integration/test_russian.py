@@ -1,13 +1,13 @@
 """The add-in in a Russian Calc: the Function Wizard shows the Russian texts of
 registry/functions.json, and formulas typed the Russian way (decimal comma) work
 under the same function names."""
-import json
 import os
 import sys
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import office as lo  # noqa: E402
+from calc import function_descriptions, function_table  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OXT = os.environ.get("CM_OXT", os.path.join(ROOT, "build", "customermetrics.oxt"))
@@ -26,13 +26,8 @@ def tearDownModule():
 
 class RussianCalc(unittest.TestCase):
     def test_function_wizard_is_russian(self):
-        with open(os.path.join(ROOT, "registry", "functions.json"), encoding="utf-8") as f:
-            table = json.load(f)
-        descriptions = office.service("com.sun.star.sheet.FunctionDescriptions")
-        seen = {}
-        for index in range(descriptions.getCount()):
-            entry = {p.Name: p.Value for p in descriptions.getByIndex(index)}
-            seen[entry["Name"]] = entry
+        table = function_table()
+        seen = function_descriptions(office)
         self.assertIn("СУММ", seen, "the office UI is not Russian: is libreoffice-l10n-ru installed?")
         for function in table["functions"]:
             entry = seen.get(function["name"])
