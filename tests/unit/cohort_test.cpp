@@ -62,6 +62,16 @@ TEST(CohortRetention, Errors) {
     const std::vector<std::size_t> one = {ids.of(1)};
     EXPECT_THROW(cm::cohort_retention(one, {}, ids.size()), cm::domain_error);
     EXPECT_THROW(cm::cohort_retention(one, {1.0 / 0.0}, ids.size()), cm::domain_error);
+    // A mistyped year: orders of 2024 and one of 9024, weekly, would need ~10^8 cells.
+    std::vector<std::size_t> many;
+    std::vector<double> dates;
+    for (int i = 0; i < 400; ++i) {
+        many.push_back(ids.of(static_cast<double>(i)));
+        dates.push_back(jan1 + 7 * i);
+    }
+    many.push_back(ids.of(1));
+    dates.push_back(jan1 + 365.25 * 7000);
+    EXPECT_THROW(cm::cohort_retention(many, dates, ids.size(), cm::CohortPeriod::week), cm::domain_error);
 }
 
 }  // namespace

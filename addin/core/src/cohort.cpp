@@ -130,6 +130,15 @@ CohortTable cohort_retention(const std::vector<std::size_t>& order_customers,
         return static_cast<std::size_t>(std::lower_bound(cohorts.begin(), cohorts.end(), first) - cohorts.begin());
     };
 
+    // The table holds a cell per cohort and observable period: bound it before allocating,
+    // so that one mistyped year (an order in 2204) is an error, not gigabytes of memory
+    // (found by tests/fuzz/fuzz_ranges).
+    double cells = 0;
+    for (std::int64_t cohort : cohorts)
+        cells += static_cast<double>(last_period - cohort + 1);
+    if (cells > max_cohort_cells)
+        throw domain_error("the orders span too many periods for a cohort table: check the dates");
+
     CohortTable table;
     table.cohort_size.assign(cohorts.size(), 0);
     table.active.resize(cohorts.size());

@@ -51,8 +51,10 @@ double nps_counts(double promoters, double passives, double detractors) {
     detail::require_count(detractors, "detractors");
     const double answers = promoters + passives + detractors;
     detail::require_positive_denominator(answers, "promoters + passives + detractors");
-    // Shares, not counts: (P − D) / answers, then on the −100..100 scale.
-    return detail::finite_result(100.0 * (promoters - detractors) / answers);
+    // Shares, not counts, each divided separately: a floating-point sum is never below
+    // any of its non-negative terms, so each share is at most 1 and the score stays within
+    // −100..100 even for huge counts (found by tests/fuzz/fuzz_scalar).
+    return detail::finite_result(100.0 * (promoters / answers - detractors / answers));
 }
 
 CsatTally::CsatTally(double scale_max) : scale_max_(scale_max) {

@@ -39,8 +39,13 @@ struct CohortTable {
     double share(std::size_t cohort, std::size_t period) const;  // active / size
 };
 
+// The most cells (cohort × observable period) a table may have: 10 years of weekly cohorts
+// need 520 × 521 / 2 ≈ 135 000; this leaves room and bounds the memory of a mistyped date.
+constexpr double max_cohort_cells = 4'000'000;
+
 // order_customers[i] (indices from CustomerIds) ordered on order_dates[i].
-// No orders: division_by_zero; lengths differ or a date is not finite: domain_error.
+// No orders: division_by_zero; lengths differ, a date is not finite or the table would
+// exceed max_cohort_cells: domain_error.
 CohortTable cohort_retention(const std::vector<std::size_t>& order_customers,
                              const std::vector<double>& order_dates, std::size_t customer_count,
                              CohortPeriod period = CohortPeriod::month);

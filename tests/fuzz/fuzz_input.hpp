@@ -1,0 +1,42 @@
+// Reads typed values out of a fuzzer's byte string; past its end every read gives 0.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+
+class FuzzInput {
+public:
+    FuzzInput(const std::uint8_t* data, std::size_t size) : data_(data), size_(size) {}
+
+    bool empty() const { return position_ >= size_; }
+
+    std::uint8_t byte() { return position_ < size_ ? data_[position_++] : 0; }
+
+    // Any double: NaN, ±inf, denormals, huge values all come out of raw bytes.
+    double raw_double() {
+        unsigned char bytes[sizeof(double)] = {};
+        for (auto& b : bytes)
+            b = byte();
+        double value;
+        std::memcpy(&value, bytes, sizeof value);
+        return value;
+    }
+
+    // Mostly plausible spreadsheet inputs, sometimes anything: the tag byte picks.
+    double number() {
+        switch (byte() % 8) {
+            case 0: return raw_double();
+            case 1: return -static_cast<double>(byte());
+            case 2: return byte() / 100.0;          // rates 0..2.55
+            case 3: return byte() % 11;             // answers 0..10
+            case 4: return 45292 + byte() * 3;      // dates in 2024
+            default: return byte();
+        }
+    }
+
+private:
+    const std::uint8_t* data_;
+    std::size_t size_;
+    std::size_t position_ = 0;
+};

@@ -1,0 +1,103 @@
+// libFuzzer target: the functions over many values — NPS and CSAT tallies, customer-id
+// lists, order logs and the cohort table — with random lengths and mixed values.
+#include "fuzz_input.hpp"
+
+#include <cm/cohort.hpp>
+#include <cm/customers.hpp>
+#include <cm/loyalty.hpp>
+
+#include <cmath>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+namespace {
+
+void require(bool ok) {
+    if (!ok)
+        std::abort();
+}
+
+template <class Compute>
+void attempt(Compute compute) {
+    try {
+        compute();
+    } catch (const cm::domain_error&) {
+    } catch (const cm::division_by_zero&) {
+    } catch (const cm::overflow&) {
+    }
+}
+
+void tallies(FuzzInput& in) {
+    cm::NpsTally nps;
+    const int count = in.byte();
+    for (int i = 0; i < count; ++i)
+        attempt([&] { nps.add(in.number()); });
+    attempt([&] {
+        const double score = nps.nps();
+        require(std::isfinite(score) && score >= -100 && score <= 100);
+    });
+    attempt([&] {
+        cm::CsatTally csat(in.number());
+        const int answers = in.byte();
+        for (int i = 0; i < answers; ++i)
+            attempt([&] { csat.add(in.number()); });
+        const double share = csat.csat();
+        require(share >= 0 && share <= 1);
+    });
+}
+
+std::size_t customer(FuzzInput& in, cm::CustomerIds& ids) {
+    const std::uint8_t tag = in.byte();
+    if (tag & 1)
+        return ids.of("c" + std::to_string(tag >> 1));
+    return ids.of(static_cast<double>(tag >> 1));
+}
+
+void orders(FuzzInput& in) {
+    cm::CustomerIds ids;
+    std::vector<std::size_t> start, end, order_customers;
+    std::vector<double> dates, amounts;
+    for (int i = in.byte(); i > 0; --i)
+        start.push_back(customer(in, ids));
+    for (int i = in.byte(); i > 0; --i)
+        end.push_back(customer(in, ids));
+    for (int i = in.byte(); i > 0; --i) {
+        order_customers.push_back(customer(in, ids));
+        dates.push_back(in.number());
+        amounts.push_back(in.number());
+    }
+    attempt([&] {
+        const auto lists = cm::compare_lists(start, end, ids.size());
+        const double crr = lists.crr();
+        require(crr >= 0 && crr <= 1 && std::abs(crr + lists.churn() - 1) < 1e-12);
+    });
+    attempt([&] {
+        const auto counts = cm::count_orders(order_customers, ids.size());
+        require(counts.rpr() >= 0 && counts.rpr() <= 1 && counts.purchase_frequency() >= 1);
+    });
+    attempt([&] { require(std::isfinite(cm::arpu_of_orders(order_customers, amounts, ids.size()))); });
+    const auto period = static_cast<cm::CohortPeriod>(in.byte() % 3);
+    attempt([&] {
+        const auto table = cm::cohort_retention(order_customers, dates, ids.size(), period);
+        double customers = 0;
+        for (std::size_t c = 0; c < table.cohort_size.size(); ++c) {
+            customers += table.cohort_size[c];
+            require(!table.active[c].empty() && table.active[c][0] == table.cohort_size[c]);
+            for (std::size_t k = 0; k < table.active[c].size(); ++k)
+                require(table.share(c, k) >= 0 && table.share(c, k) <= 1);
+        }
+        require(customers == cm::count_orders(order_customers, ids.size()).customers);
+    });
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    FuzzInput in(data, size);
+    if (in.byte() & 1)
+        tallies(in);
+    else
+        orders(in);
+    return 0;
+}
