@@ -20,6 +20,13 @@ std::optional<sal_Int32> first_error_in(const css::uno::Reference<css::table::XC
     return std::nullopt;
 }
 
+void require_readable(const css::table::CellRangeAddress& area, double limit) {
+    const double cells = (static_cast<double>(area.EndColumn) - area.StartColumn + 1) *
+                         (static_cast<double>(area.EndRow) - area.StartRow + 1);
+    if (cells > limit)
+        throw_illegal("the range holds too many cells: refer to the data only");
+}
+
 std::optional<css::table::CellRangeAddress> used_part_of(const css::uno::Reference<css::table::XCellRange>& range) {
     css::uno::Reference<css::sheet::XCellRangeAddressable> addressable(range, css::uno::UNO_QUERY_THROW);
     css::uno::Reference<css::sheet::XSheetCellRange> sheet_range(range, css::uno::UNO_QUERY_THROW);
@@ -59,6 +66,14 @@ std::vector<std::vector<css::uno::Any>> read_aligned(
             first = std::min(first, used->StartRow - address.StartRow);
             last = std::max(last, used->EndRow - address.StartRow);
         }
+    }
+    if (last >= first) {
+        css::table::CellRangeAddress window;
+        window.StartColumn = 0;
+        window.EndColumn = columns - 1;
+        window.StartRow = first;
+        window.EndRow = last;
+        require_readable(window, max_held_cells / static_cast<double>(ranges.size()));
     }
     std::vector<std::vector<css::uno::Any>> cells;
     for (const auto& range : ranges) {

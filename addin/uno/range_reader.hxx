@@ -40,6 +40,16 @@ namespace css = ::com::sun::star;
 // The error code of the first formula cell in `range` whose result is an error, if any.
 std::optional<sal_Int32> first_error_in(const css::uno::Reference<css::table::XCellRange>& range);
 
+// Bounds on what one call reads, so that a reference to a whole sheet with data in its far
+// corner is an error (Err:502) rather than minutes of work or a failed allocation that
+// takes the office down: 10^8 cells streamed (NPS, CSAT: about 10 s), 10^7 cells held in
+// memory (ids, amounts, dates: about 160 MB of Any).
+constexpr double max_streamed_cells = 1e8;
+constexpr double max_held_cells = 1e7;
+
+// Throws the illegal-argument error when `area` has more than `limit` cells.
+void require_readable(const css::table::CellRangeAddress& area, double limit);
+
 // The part of `range` inside its sheet's used area; std::nullopt when they do not meet.
 std::optional<css::table::CellRangeAddress> used_part_of(const css::uno::Reference<css::table::XCellRange>& range);
 
@@ -51,6 +61,7 @@ std::optional<sal_Int32> for_each_number(const css::uno::Reference<css::table::X
     const auto area = used_part_of(range);
     if (!area)
         return std::nullopt;
+    require_readable(*area, max_streamed_cells);
     css::uno::Reference<css::sheet::XSheetCellRange> sheet_range(range, css::uno::UNO_QUERY_THROW);
     css::uno::Reference<css::table::XCellRange> sheet(sheet_range->getSpreadsheet(), css::uno::UNO_QUERY_THROW);
     constexpr sal_Int32 block_cells = 1 << 16;  // bounds the memory of one block

@@ -36,3 +36,217 @@ def order_metrics(customers, amounts):
         orders[customer] = orders.get(customer, 0) + 1
     repeat = sum(1 for count in orders.values() if count > 1)
     return repeat / len(orders), len(customers) / len(orders), sum(amounts) / len(orders)
+
+
+# ---------------------------------------------------------------------------------------
+# The scalar functions, with the domain checks of addin/core in the same order, so that a
+# Calc cell can be checked for the right number or the right error.
+
+class Domain(Exception):
+    code = 502
+
+
+class Division(Exception):
+    code = 532
+
+
+class Overflow(Exception):
+    code = 503
+
+
+def _finite(x):
+    if x != x or x in (float("inf"), float("-inf")):
+        raise Domain()
+
+
+def _count(x):
+    _finite(x)
+    if x < 0:
+        raise Domain()
+
+
+def _fraction(x):
+    _finite(x)
+    if x < 0 or x > 1:
+        raise Domain()
+
+
+def _margin(x):
+    _finite(x)
+    if x > 1:
+        raise Domain()
+
+
+def _denominator(x):
+    _finite(x)
+    if x < 0:
+        raise Domain()
+    if x == 0:
+        raise Division()
+
+
+def _result(x):
+    if x != x or x in (float("inf"), float("-inf")):
+        raise Overflow()
+    return x
+
+
+def _per(numerator, denominator):
+    _denominator(denominator)
+    return _result(numerator / denominator)
+
+
+def _retained(s, e, n):
+    _count(e)
+    _count(n)
+    _denominator(s)
+    if n > e or e - n > s:
+        raise Domain()
+    return e - n
+
+
+def _share(part, whole):
+    _count(part)
+    _denominator(whole)
+    if part > whole:
+        raise Domain()
+    return _result(part / whole)
+
+
+def _perpetuity(discount, growth):
+    d = 1 + discount - growth
+    if d == 0:
+        raise Division()
+    if d < 0:
+        raise Domain()
+    return d
+
+
+def crr(s, e, n):
+    return _result(_retained(s, e, n) / s)
+
+
+def churn(s, e, n):
+    return _result((s - _retained(s, e, n)) / s)
+
+
+def retention_ratio(income, dividends):
+    _count(dividends)
+    _denominator(income)
+    return _result((income - dividends) / income)
+
+
+def payout_ratio(income, dividends):
+    _count(dividends)
+    _denominator(income)
+    return _result(dividends / income)
+
+
+def nps_counts(p, passives, d):
+    for x in (p, passives, d):
+        _count(x)
+    answers = p + passives + d
+    _denominator(answers)
+    return _result(100.0 * (p / answers - d / answers))
+
+
+def rpr(r, c):
+    return _share(r, c)
+
+
+def purchase_frequency(orders, customers):
+    _count(orders)
+    return _per(orders, customers)
+
+
+def arpu(revenue, customers):
+    _count(revenue)
+    return _per(revenue, customers)
+
+
+def ltv_arpu(a, lifetime):
+    _count(a)
+    _count(lifetime)
+    return _result(a * lifetime)
+
+
+def ltv_aov(aov, frequency, lifetime, margin=1.0):
+    _count(aov)
+    _count(frequency)
+    _count(lifetime)
+    _margin(margin)
+    return _result(aov * frequency * lifetime * margin)
+
+
+def ltv_subscription(mrr, gross_margin, retention, mrr_retention=None, discount=0.0):
+    _count(mrr)
+    _margin(gross_margin)
+    _fraction(retention)
+    growth = retention if mrr_retention is None else mrr_retention
+    _count(growth)
+    _count(discount)
+    return _result(mrr * gross_margin * retention / _perpetuity(discount, growth))
+
+
+def ltv_churn(mrr, churn_rate, margin=1.0):
+    _count(mrr)
+    _fraction(churn_rate)
+    _margin(margin)
+    return _per(mrr * margin, churn_rate)
+
+
+def clv(margin, retention, discount=0.0):
+    _finite(margin)
+    _fraction(retention)
+    _count(discount)
+    return _result(margin / _perpetuity(discount, retention))
+
+
+def clv_net(revenue, acquisition, retention_cost):
+    for x in (revenue, acquisition, retention_cost):
+        _count(x)
+    return _result(revenue - (acquisition + retention_cost))
+
+
+def lifetime(churn_rate):
+    _fraction(churn_rate)
+    return _per(1.0, churn_rate)
+
+
+def romi(value, cost, net=False):
+    _finite(value)
+    ratio = _per(value, cost)
+    return _per(value - cost, cost) if net else ratio
+
+
+def ltv_cac(ltv, cac):
+    _finite(ltv)
+    return _per(ltv, cac)
+
+
+def gross_margin(revenue, cost_of_goods):
+    _count(cost_of_goods)
+    return _per(revenue - cost_of_goods, revenue)
+
+
+def mrr_retention(renewed, potential):
+    _count(renewed)
+    return _per(renewed, potential)
+
+
+SCALAR = {
+    "CRR": crr, "CHURN": churn, "RETENTION_RATIO": retention_ratio, "PAYOUT_RATIO": payout_ratio,
+    "NPS_COUNTS": nps_counts, "RPR": rpr, "RCR": rpr, "REDEMPTION_RATE": rpr,
+    "PURCHASE_FREQUENCY": purchase_frequency, "ARPU": arpu, "LTV_ARPU": ltv_arpu, "LTV_AOV": ltv_aov,
+    "LTV_SUBSCRIPTION": ltv_subscription, "LTV_CHURN": ltv_churn, "CLV": clv, "CLV_NET": clv_net,
+    "LIFETIME": lifetime, "ROMI": romi, "LTV_CAC": ltv_cac, "GROSS_MARGIN": gross_margin,
+    "MRR_RETENTION": mrr_retention,
+}
+
+
+def expected(name, args):
+    """('value', x) or ('error', code) for SCALAR[name](*args)."""
+    try:
+        return "value", SCALAR[name](*args)
+    except (Domain, Division, Overflow) as error:
+        return "error", error.code
