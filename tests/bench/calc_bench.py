@@ -116,21 +116,11 @@ def cohort_documents(folder, orders):
             if i < len(cohorts):
                 grid = [cohorts[i], "of:=COUNTIFS([.$D$1:.$D$%d];[.G%d];[.$F$1:.$F$%d];1)" % (n, r, n)]
                 for k in range(periods):
-                    column = column_name(8 + k)
                     grid.append("of:=COUNTIFS([.$D$1:.$D$%d];[.$G%d];[.$C$1:.$C$%d];[.$G%d]+%d;[.$E$1:.$E$%d];1)/[.$H%d]"
                                 % (n, r, n, r, k, n, r))
             yield [customer, date] + helpers + grid
     fods.write(native, native_rows())
     return ours, native, cohorts, sizes, table, periods
-
-
-def column_name(index):
-    name = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        name = chr(65 + rest) + name
-    return name
 
 
 def main():

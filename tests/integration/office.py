@@ -22,7 +22,7 @@ import uno
 import unohelper
 from com.sun.star.beans import PropertyValue
 from com.sun.star.connection import NoConnectException
-from com.sun.star.task import XInteractionHandler, XInteractionApprove
+from com.sun.star.task import XInteractionHandler
 from com.sun.star.ucb import XCommandEnvironment, XProgressHandler
 
 LOCALES = {"ru": "ru_RU.UTF-8", "en": "en_US.UTF-8"}
@@ -218,3 +218,31 @@ def office_with_extension(oxt_path, profile_dir=None, language=None):
 
 def remove_profile(office):
     shutil.rmtree(office.profile_dir, ignore_errors=True)
+
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+# The extension under test: CM_OXT (set by ctest), else the default build's.
+OXT = os.environ.get("CM_OXT", os.path.join(ROOT, "build", "customermetrics.oxt"))
+
+
+class SharedOffice:
+    """One office with the extension for every test of a module:
+
+        office = lo.SharedOffice()
+        setUpModule, tearDownModule = office.set_up, office.tear_down
+
+    then office.new_spreadsheet() and the rest of Office's methods."""
+
+    def __init__(self, oxt=OXT, language=None):
+        self.oxt, self.language, self.office = oxt, language, None
+
+    def set_up(self):
+        self.office = office_with_extension(self.oxt, language=self.language)
+
+    def tear_down(self):
+        if self.office is not None:
+            self.office.stop()
+            remove_profile(self.office)
+
+    def __getattr__(self, name):
+        return getattr(self.office, name)

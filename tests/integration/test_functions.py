@@ -15,21 +15,10 @@ import office as lo  # noqa: E402
 from calc import check_cell, fill_column, function_descriptions, function_table  # noqa: E402
 from cases import ARRAY_CASES, DATA_COLUMNS, ERROR_CODES, FUNCTION_CASES, SEED_EXAMPLES  # noqa: E402
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-OXT = os.environ.get("CM_OXT", os.path.join(ROOT, "build", "customermetrics.oxt"))
 ALL_CASES = SEED_EXAMPLES + FUNCTION_CASES
 
-office = None
-
-
-def setUpModule():
-    global office
-    office = lo.office_with_extension(OXT)
-
-
-def tearDownModule():
-    office.stop()
-    lo.remove_profile(office)
+office = lo.SharedOffice()
+setUpModule, tearDownModule = office.set_up, office.tear_down
 
 
 class FunctionsInCalc(unittest.TestCase):

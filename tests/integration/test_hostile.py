@@ -7,7 +7,6 @@ finite number or an error value, and wherever every argument is a plain number t
 must show exactly what an independent Python implementation says (reference.py): the right
 number or the right error, never a silently wrong number.
 """
-import itertools
 import math
 import os
 import random
@@ -19,8 +18,6 @@ import office as lo  # noqa: E402
 import reference  # noqa: E402
 from calc import fill_column, function_table  # noqa: E402
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-OXT = os.environ.get("CM_OXT", os.path.join(ROOT, "build", "customermetrics.oxt"))
 FORMULAS_PER_FUNCTION = 120
 
 # Numbers whose result Python can predict exactly.
@@ -57,17 +54,8 @@ RANGE_PARAMETERS = {  # which arguments are cell ranges
     "PURCHASE_FREQUENCY_ORDERS": {0}, "ARPU_ORDERS": {0, 1}, "COHORT_RETENTION": {0, 1},
 }
 
-office = None
-
-
-def setUpModule():
-    global office
-    office = lo.office_with_extension(OXT)
-
-
-def tearDownModule():
-    office.stop()
-    lo.remove_profile(office)
+office = lo.SharedOffice()
+setUpModule, tearDownModule = office.set_up, office.tear_down
 
 
 def formulas_for(function, rng):

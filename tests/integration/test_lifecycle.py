@@ -13,8 +13,7 @@ import zipfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import office as lo  # noqa: E402
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-OXT = os.environ.get("CM_OXT", os.path.join(ROOT, "build", "customermetrics.oxt"))
+OXT = lo.OXT
 IDENTIFIER = "org.customermetrics.addin"
 STORED = "ORG.CUSTOMERMETRICS.FUNCTIONS."
 

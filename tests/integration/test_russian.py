@@ -9,19 +9,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import office as lo  # noqa: E402
 from calc import function_descriptions, function_table  # noqa: E402
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-OXT = os.environ.get("CM_OXT", os.path.join(ROOT, "build", "customermetrics.oxt"))
-office = None
-
-
-def setUpModule():
-    global office
-    office = lo.office_with_extension(OXT, language="ru")
-
-
-def tearDownModule():
-    office.stop()
-    lo.remove_profile(office)
+office = lo.SharedOffice(language="ru")
+setUpModule, tearDownModule = office.set_up, office.tear_down
 
 
 class RussianCalc(unittest.TestCase):

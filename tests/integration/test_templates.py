@@ -15,8 +15,6 @@ import office as lo  # noqa: E402
 from calc import error_cells, named_cell  # noqa: E402
 from reference import cohort_reference, order_metrics  # noqa: E402
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-OXT = os.environ.get("CM_OXT", os.path.join(ROOT, "build", "customermetrics.oxt"))
 ADDIN = "ORG.CUSTOMERMETRICS.FUNCTIONS."
 # Results that are plain Calc formulas on purpose: the articles' own churn variants and
 # the native cross-check of the NPS.
@@ -62,17 +60,8 @@ CHANGES = {
     "cohort-analysis": ("COHORT_FIRST_SIZE", None, None, None),  # checked in test_cohort_template
 }
 
-office = None
-
-
-def setUpModule():
-    global office
-    office = lo.office_with_extension(OXT)
-
-
-def tearDownModule():
-    office.stop()
-    lo.remove_profile(office)
+office = lo.SharedOffice()
+setUpModule, tearDownModule = office.set_up, office.tear_down
 
 
 class Templates(unittest.TestCase):
