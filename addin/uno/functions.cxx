@@ -4,9 +4,8 @@
 
 #include "convert.hxx"
 #include "range_reader.hxx"
+#include "raw_data.hxx"
 
-#include <cm/cohort.hpp>
-#include <cm/customers.hpp>
 #include <cm/loyalty.hpp>
 #include <cm/retention.hpp>
 #include <cm/value.hpp>
@@ -24,99 +23,11 @@ namespace {
 
 using rtl::OUString;
 using css::uno::Any;
-using CellRange = css::uno::Reference<css::table::XCellRange>;
 
 const CellRange& require_range(const CellRange& range) {
     if (!range.is())
         throw_illegal("a cell range is required");
     return range;
-}
-
-// The customers of a range of ids, one element per non-empty cell.
-std::vector<std::size_t> customers_in(const CellRange& range, CustomerIds& ids) {
-    std::vector<std::size_t> customers;
-    const auto cells = read_aligned({range});  // kept alive: the loop reads its first element
-    for (const Any& cell : cells.front())
-        if (const auto customer = customer_of(cell, ids))
-            customers.push_back(*customer);
-    return customers;
-}
-
-ListComparison compare_id_lists(const CellRange& start, const CellRange& end) {
-    CustomerIds ids;
-    const auto at_start = customers_in(start, ids);
-    const auto at_end = customers_in(end, ids);
-    return compare_lists(at_start, at_end, ids.size());
-}
-
-OrderCounts count_orders_in(const CellRange& orders) {
-    CustomerIds ids;
-    const auto customers = customers_in(orders, ids);
-    return count_orders(customers, ids.size());
-}
-
-// An order log: ids in one range and, row for row, a number (amount, date) in another.
-// A row with neither is skipped; an id without its number, or a number without an id,
-// is an illegal argument (never a silently dropped order).
-struct OrderLog {
-    CustomerIds ids;
-    std::vector<std::size_t> customers;
-    std::vector<double> numbers;
-};
-
-OrderLog read_order_log(const CellRange& order_ids, const CellRange& numbers, const char* what) {
-    const auto cells = read_aligned({order_ids, numbers});
-    OrderLog log;
-    for (std::size_t i = 0; i < cells[0].size(); ++i) {
-        const auto customer = customer_of(cells[0][i], log.ids);
-        const Any& number = cells[1][i];
-        const bool has_number = number.getValueTypeClass() == css::uno::TypeClass_DOUBLE;
-        if (!customer) {
-            const bool empty = !has_number && number.getValueTypeClass() == css::uno::TypeClass_STRING &&
-                               static_cast<const OUString*>(number.getValue())->isEmpty();
-            if (!empty)
-                throw_illegal((std::string("a row has a ") + what + " but no customer id").c_str());
-            continue;
-        }
-        if (!has_number)
-            throw_illegal((std::string("an order has no ") + what).c_str());
-        log.customers.push_back(*customer);
-        log.numbers.push_back(*static_cast<const double*>(number.getValue()));
-    }
-    return log;
-}
-
-CohortPeriod period_argument(const Any& period) {
-    if (period.getValueTypeClass() == css::uno::TypeClass_VOID)
-        return CohortPeriod::month;
-    OUString name;
-    if (!(period >>= name))
-        throw_illegal("period must be \"month\", \"week\" or \"quarter\"");
-    if (name.isEmpty())
-        return CohortPeriod::month;
-    const auto parsed = cohort_period_from_name(utf8(name));
-    if (!parsed)
-        throw_illegal("period must be \"month\", \"week\" or \"quarter\"");
-    return *parsed;
-}
-
-// [cohort start, cohort size, share active 0, 1, 2... periods after acquisition]; a period
-// the data cannot show yet is an empty cell.
-Range cohort_matrix(const CohortTable& table) {
-    const auto columns = static_cast<sal_Int32>(2 + table.periods());
-    Range matrix(static_cast<sal_Int32>(table.cohort_size.size()));
-    for (std::size_t c = 0; c < table.cohort_size.size(); ++c) {
-        css::uno::Sequence<Any> row(columns);
-        Any* cells = row.getArray();
-        cells[0] <<= table.cohort_start[c];
-        cells[1] <<= table.cohort_size[c];
-        for (std::size_t k = 0; k < table.active[c].size(); ++k)
-            cells[2 + k] <<= table.share(c, k);
-        for (auto k = static_cast<sal_Int32>(2 + table.active[c].size()); k < columns; ++k)
-            cells[k] <<= OUString();
-        matrix.getArray()[c] = row;
-    }
-    return matrix;
 }
 
 // Stored in users' documents as the prefix of every call: never change.

@@ -1,0 +1,86 @@
+#include "raw_data.hxx"
+
+#include "range_reader.hxx"
+
+#include <rtl/ustring.hxx>
+
+#include <string>
+
+namespace cm::uno {
+
+std::vector<std::size_t> customers_in(const CellRange& range, CustomerIds& ids) {
+    std::vector<std::size_t> customers;
+    const auto cells = read_aligned({range});  // kept alive: the loop reads its first element
+    for (const css::uno::Any& cell : cells.front())
+        if (const auto customer = customer_of(cell, ids))
+            customers.push_back(*customer);
+    return customers;
+}
+
+ListComparison compare_id_lists(const CellRange& start, const CellRange& end) {
+    CustomerIds ids;
+    const auto at_start = customers_in(start, ids);
+    const auto at_end = customers_in(end, ids);
+    return compare_lists(at_start, at_end, ids.size());
+}
+
+OrderCounts count_orders_in(const CellRange& orders) {
+    CustomerIds ids;
+    const auto customers = customers_in(orders, ids);
+    return count_orders(customers, ids.size());
+}
+
+OrderLog read_order_log(const CellRange& order_ids, const CellRange& numbers, const char* what) {
+    const auto cells = read_aligned({order_ids, numbers});
+    OrderLog log;
+    for (std::size_t i = 0; i < cells[0].size(); ++i) {
+        const auto customer = customer_of(cells[0][i], log.ids);
+        const css::uno::Any& number = cells[1][i];
+        const bool has_number = number.getValueTypeClass() == css::uno::TypeClass_DOUBLE;
+        if (!customer) {
+            const bool empty = !has_number && number.getValueTypeClass() == css::uno::TypeClass_STRING &&
+                               static_cast<const rtl::OUString*>(number.getValue())->isEmpty();
+            if (!empty)
+                throw_illegal((std::string("a row has a ") + what + " but no customer id").c_str());
+            continue;
+        }
+        if (!has_number)
+            throw_illegal((std::string("an order has no ") + what).c_str());
+        log.customers.push_back(*customer);
+        log.numbers.push_back(*static_cast<const double*>(number.getValue()));
+    }
+    return log;
+}
+
+CohortPeriod period_argument(const css::uno::Any& period) {
+    if (period.getValueTypeClass() == css::uno::TypeClass_VOID)
+        return CohortPeriod::month;
+    rtl::OUString name;
+    if (!(period >>= name))
+        throw_illegal("period must be \"month\", \"week\" or \"quarter\"");
+    if (name.isEmpty())
+        return CohortPeriod::month;
+    const auto parsed = cohort_period_from_name(utf8(name));
+    if (!parsed)
+        throw_illegal("period must be \"month\", \"week\" or \"quarter\"");
+    return *parsed;
+}
+
+Range cohort_matrix(const CohortTable& table) {
+    const auto columns = static_cast<sal_Int32>(2 + table.periods());
+    Range matrix(static_cast<sal_Int32>(table.cohort_size.size()));
+    for (std::size_t c = 0; c < table.cohort_size.size(); ++c) {
+        css::uno::Sequence<css::uno::Any> row(columns);
+        css::uno::Any* cells = row.getArray();
+        cells[0] <<= table.cohort_start[c];
+        cells[1] <<= table.cohort_size[c];
+        for (std::size_t k = 0; k < table.active[c].size(); ++k)
+            cells[2 + k] <<= table.share(c, k);
+        for (auto k = static_cast<sal_Int32>(2 + table.active[c].size()); k < columns; ++k)
+            cells[k] <<= rtl::OUString();
+        matrix.getArray()[c] = row;
+    }
+    return matrix;
+}
+
+}  // namespace cm::uno

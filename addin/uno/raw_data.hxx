@@ -1,0 +1,43 @@
+// Argument conversion for the functions on raw data (CRM exports): ranges of customer ids,
+// order logs of ids with amounts or dates, the cohort period, and the cohort table as a
+// Calc array. The counting itself is in addin/core (cm/customers.hpp, cm/cohort.hpp).
+#pragma once
+
+#include "convert.hxx"
+
+#include <cm/cohort.hpp>
+#include <cm/customers.hpp>
+
+#include <com/sun/star/table/XCellRange.hpp>
+
+#include <vector>
+
+namespace cm::uno {
+
+using CellRange = css::uno::Reference<css::table::XCellRange>;
+
+// The customers of a range of ids, one element per non-empty cell.
+std::vector<std::size_t> customers_in(const CellRange& range, CustomerIds& ids);
+
+ListComparison compare_id_lists(const CellRange& start, const CellRange& end);
+
+OrderCounts count_orders_in(const CellRange& orders);
+
+// An order log: ids in one range and, row for row, a number (amount, date) in another.
+// A row with neither is skipped; an id without its number, or a number without an id,
+// is an illegal argument (never a silently dropped order).
+struct OrderLog {
+    CustomerIds ids;
+    std::vector<std::size_t> customers;
+    std::vector<double> numbers;
+};
+OrderLog read_order_log(const CellRange& order_ids, const CellRange& numbers, const char* what);
+
+// Omitted or empty: month; otherwise a name cm::cohort_period_from_name knows.
+CohortPeriod period_argument(const css::uno::Any& period);
+
+// [cohort start, cohort size, share active 0, 1, 2... periods after acquisition]; a period
+// the data cannot show yet is an empty text cell.
+Range cohort_matrix(const CohortTable& table);
+
+}  // namespace cm::uno
