@@ -52,23 +52,6 @@ std::string utf8(const rtl::OUString& text) {
     return std::string(bytes.getStr(), static_cast<std::size_t>(bytes.getLength()));
 }
 
-std::optional<std::size_t> customer_of(const css::uno::Any& cell, CustomerIds& ids) {
-    switch (cell.getValueTypeClass()) {
-        case css::uno::TypeClass_DOUBLE:
-            return ids.of(*static_cast<const double*>(cell.getValue()));
-        case css::uno::TypeClass_STRING: {
-            const auto& text = *static_cast<const rtl::OUString*>(cell.getValue());
-            if (text.isEmpty())
-                return std::nullopt;
-            return ids.of(utf8(text));
-        }
-        case css::uno::TypeClass_VOID:
-            return std::nullopt;
-        default:
-            throw_illegal("a customer id must be a number or text");
-    }
-}
-
 Range error_result(double coded, Range*) {
     css::uno::Sequence<css::uno::Any> row(1);
     row.getArray()[0] <<= coded;

@@ -4,7 +4,6 @@
 
 #include "calc_errors.hxx"
 
-#include <cm/customers.hpp>
 #include <cm/errors.hpp>
 
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
@@ -39,10 +38,6 @@ double number_or(const css::uno::Any& argument, double default_value, const char
 // An optional flag: void is `default_value`; a boolean or a number (Calc stores TRUE as 1)
 // is its truth value; text is an illegal argument.
 bool flag_or(const css::uno::Any& argument, bool default_value, const char* what);
-
-// A customer id cell: a number or a non-empty text gives its index in `ids`; an empty cell
-// (or empty text) gives std::nullopt, the row is not an order; anything else is illegal.
-std::optional<std::size_t> customer_of(const css::uno::Any& cell, CustomerIds& ids);
 
 // The result that shows a NaN-coded error value, as a number or as a 1×1 array.
 inline double error_result(double coded, double*) { return coded; }

@@ -8,6 +8,23 @@
 
 namespace cm::uno {
 
+std::optional<std::size_t> customer_of(const css::uno::Any& cell, CustomerIds& ids) {
+    switch (cell.getValueTypeClass()) {
+        case css::uno::TypeClass_DOUBLE:
+            return ids.of(*static_cast<const double*>(cell.getValue()));
+        case css::uno::TypeClass_STRING: {
+            const auto& text = *static_cast<const rtl::OUString*>(cell.getValue());
+            if (text.isEmpty())
+                return std::nullopt;
+            return ids.of(utf8(text));
+        }
+        case css::uno::TypeClass_VOID:
+            return std::nullopt;
+        default:
+            throw_illegal("a customer id must be a number or text");
+    }
+}
+
 std::vector<std::size_t> customers_in(const CellRange& range, CustomerIds& ids) {
     std::vector<std::size_t> customers;
     const auto cells = read_aligned({range});  // kept alive: the loop reads its first element
