@@ -1,8 +1,9 @@
 // Cohort retention from an order log: customers are grouped by the period of their first
 // order (their acquisition cohort); for each cohort and each period since acquisition, the
 // share of the cohort with at least one order in that period. Period 0 is always 100 %.
-// This is the "classic" cohort table of retention analysis (e.g. Fader & Hardie's
-// "cohort-by-period" layout; the retention of seed 000 measured cohort by cohort).
+// This is the usual cohort table of retention analysis: the customer retention of seed 000
+// (customers kept / customers at the start) measured separately for every group of
+// customers acquired in the same period.
 //
 // Dates are spreadsheet serial numbers: days since 1899-12-30, as LibreOffice Calc and
 // Excel store them (a time of day is ignored). Weeks start on Monday.
