@@ -8,6 +8,7 @@ interaction handler that approves), since `unopkg add` refuses root without --sh
 
 Run with Debian's /usr/bin/python3 (python3-uno).
 """
+import atexit
 import os
 import shutil
 import signal
@@ -78,6 +79,25 @@ class _CommandEnvironment(unohelper.Base, XCommandEnvironment):
         return _NoProgress()
 
 
+# Every office this process started and has not stopped: ended on exit, and on SIGTERM
+# (what ctest's and timeout's time limits send), so that a killed test leaves no soffice.
+_running = set()
+
+
+def _stop_all():
+    for office in list(_running):
+        office.stop()
+
+
+def _terminate(signum, frame):
+    _stop_all()
+    raise SystemExit(128 + signum)
+
+
+atexit.register(_stop_all)
+signal.signal(signal.SIGTERM, _terminate)
+
+
 class Office:
     """Context manager: with Office(profile_dir) as office: office.desktop ..."""
 
@@ -108,6 +128,7 @@ class Office:
              "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % pipe],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
             env=self.environment)
+        _running.add(self)
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext(
             "com.sun.star.bridge.UnoUrlResolver", local)
@@ -143,6 +164,7 @@ class Office:
         except ProcessLookupError:
             pass
         self.process.wait()
+        _running.discard(self)
         self.process, self.context, self.desktop = None, None, None
 
     def restart(self):
