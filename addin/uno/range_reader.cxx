@@ -2,6 +2,7 @@
 
 #include "convert.hxx"
 
+#include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XSheetCellCursor.hpp>
 #include <com/sun/star/sheet/XUsedAreaCursor.hpp>
@@ -27,7 +28,25 @@ void require_readable(const css::table::CellRangeAddress& area, double limit) {
         throw_illegal("the range holds too many cells: refer to the data only");
 }
 
+namespace {
+
+// A reference through several sheets (Sheet1.A1:Sheet3.A9) reaches the add-in as a range
+// whose address names only its first sheet: reading it would silently drop the others.
+// Its AbsoluteName shows the second sheet after the colon ("$S1.$A$1:$S3.$A$9"; a sheet
+// name cannot contain a colon), so such a range is refused.
+void require_one_sheet(const css::uno::Reference<css::table::XCellRange>& range) {
+    css::uno::Reference<css::beans::XPropertySet> properties(range, css::uno::UNO_QUERY_THROW);
+    rtl::OUString name;
+    properties->getPropertyValue("AbsoluteName") >>= name;
+    const sal_Int32 colon = name.lastIndexOf(':');
+    if (colon >= 0 && name.indexOf('.', colon) >= 0)
+        throw_illegal("a range through several sheets is not supported: give one sheet's range");
+}
+
+}  // namespace
+
 std::optional<css::table::CellRangeAddress> used_part_of(const css::uno::Reference<css::table::XCellRange>& range) {
+    require_one_sheet(range);
     css::uno::Reference<css::sheet::XCellRangeAddressable> addressable(range, css::uno::UNO_QUERY_THROW);
     css::uno::Reference<css::sheet::XSheetCellRange> sheet_range(range, css::uno::UNO_QUERY_THROW);
     const css::uno::Reference<css::sheet::XSheetCellCursor> cursor = sheet_range->getSpreadsheet()->createCursor();

@@ -89,6 +89,9 @@ DATA_COLUMNS = {
     "S": ["a", "b", "=1/0", "c", "b", "a", None, "d"],
 }
 
+# More sheets of the test document: a name with a dot, as "Q1.2024" exports have.
+EXTRA_SHEETS = {"Q1.2024": {"A": [10, 9, 0]}}
+
 FUNCTION_CASES = [
     # CRR / CHURN: domain, division, text
     case("=CRR(0;5;0)", DIV0), case("=CRR(-1;5;0)", ILLEGAL), case("=CRR(10;5;6)", ILLEGAL),
@@ -107,6 +110,9 @@ FUNCTION_CASES = [
     case("=NPS(Data.D1:D3)", ILLEGAL), case("=NPS(Data.K1)", ILLEGAL),
     case("=NPS(Data.C1:C2)", DIV0), case("=NPS(Data.L1:L3)", NA),  # an error inside propagates
     case("=NPS(Data.M1:M4)", 100 * (1 - 2) / 3),  # 10, TRUE() = 1 and 0; the text "9" is skipped
+    case("=NPS($'Q1.2024'.A1:A3)", 100 / 3), case("=NPS($'Q1.2024'.A:A)", 100 / 3),
+    case("=NPS($Data.A1:$'Q1.2024'.A3)", ILLEGAL),  # through several sheets: refused, not cut short
+    case("=CRR_IDS($Data.N1:$'Q1.2024'.N8;Data.O1:O7)", ILLEGAL),
     case("=NPS(Data.A:A)", 20), case("=NPS(Data.A:B)", 100 * (65 + 2 - 35 - 1) / 154),
     case("=NPS(Data.E1:E3)", DIV0), case("=NPS(Data.F1:F3)", DIV0),
     case("=NPS({10;9;0})", PARAMETERS), case("=NPS(9)", PARAMETERS),  # a range is required

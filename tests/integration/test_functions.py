@@ -13,7 +13,7 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import office as lo  # noqa: E402
 from calc import check_cell, fill_column, function_descriptions, function_table  # noqa: E402
-from cases import ARRAY_CASES, DATA_COLUMNS, ERROR_CODES, FUNCTION_CASES, SEED_EXAMPLES  # noqa: E402
+from cases import ARRAY_CASES, DATA_COLUMNS, ERROR_CODES, EXTRA_SHEETS, FUNCTION_CASES, SEED_EXAMPLES  # noqa: E402
 
 ALL_CASES = SEED_EXAMPLES + FUNCTION_CASES
 
@@ -30,6 +30,10 @@ class FunctionsInCalc(unittest.TestCase):
         data = sheets.getByName("Data")
         for column, values in DATA_COLUMNS.items():
             fill_column(data, column, values)
+        for name, columns in EXTRA_SHEETS.items():
+            sheets.insertNewByName(name, sheets.getCount())
+            for column, values in columns.items():
+                fill_column(sheets.getByName(name), column, values)
         cases = sheets.getByName("Cases")
         for row, case in enumerate(ALL_CASES):
             cases.getCellByPosition(0, row).setString(case.formula)

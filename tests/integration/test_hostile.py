@@ -34,7 +34,8 @@ HOSTILE_SCALARS = NUMBERS + [
 ]
 HOSTILE_RANGES = [
     "Data.A1:A20", "Data.A:A", "Data.A1:B20", "Data.A1", "Data.D1:D5", "Data.E1:E3", "Data.F1:F3",
-    "Data.G1:G4", "Data.H1:H6", "Data.A1:AMJ1", "Data.Z1:Z1048576", "5", '"x"', "{1;2;3}", "1/0", "",
+    "Data.G1:G4", "Data.H1:H6", "Data.A1:AMJ1", "Data.Z1:Z1048576", "$Sheet1.A1:$Data.A3", "5", '"x"',
+    "{1;2;3}", "1/0", "",
 ]
 # Sheet "Data": A answers/ids/dates; B text; C an error; D mixed with an error; E empty;
 # F text only; G booleans; H ids with text and numbers.
