@@ -1,5 +1,6 @@
-// libFuzzer target: the functions over many values — NPS and CSAT tallies, customer-id
-// lists, order logs and the cohort table — with random lengths and mixed values.
+// libFuzzer target: the functions over many values — NPS and CSAT tallies and their
+// whole-array forms, customer-id lists, order logs and the cohort table — with random
+// lengths and mixed values.
 #include "fuzz_input.hpp"
 
 #include <cm/cohort.hpp>
@@ -28,23 +29,83 @@ void attempt(Compute compute) {
     }
 }
 
+// The outcome of a computation: its value, or which of cm's exceptions it threw.
+struct Outcome {
+    int thrown = 0;  // 0: none; 1 domain_error, 2 division_by_zero, 3 overflow
+    double value = 0;
+    bool operator==(const Outcome& other) const {
+        return thrown == other.thrown && (thrown != 0 || value == other.value);
+    }
+};
+
+template <class Compute>
+Outcome outcome(Compute compute) {
+    Outcome result;
+    try {
+        result.value = compute();
+    } catch (const cm::domain_error&) {
+        result.thrown = 1;
+    } catch (const cm::division_by_zero&) {
+        result.thrown = 2;
+    } catch (const cm::overflow&) {
+        result.thrown = 3;
+    }
+    return result;
+}
+
+// The tallies take answers one at a time and skip nothing: a refused answer is the caller's
+// business (the add-in shows Err:502). The whole-array functions nps() and csat() must agree
+// with a tally of the same answers.
 void tallies(FuzzInput& in) {
     cm::NpsTally nps;
+    std::vector<double> answers;
+    bool refused = false;
     const int count = in.byte();
-    for (int i = 0; i < count; ++i)
-        attempt([&] { nps.add(in.number()); });
-    attempt([&] {
+    for (int i = 0; i < count; ++i) {
+        const double answer = in.number();
+        answers.push_back(answer);
+        attempt([&] {
+            try {
+                nps.add(answer);
+            } catch (const cm::domain_error&) {
+                refused = true;
+                throw;
+            }
+        });
+    }
+    const Outcome tallied = outcome([&] {
         const double score = nps.nps();
         require(std::isfinite(score) && score >= -100 && score <= 100);
+        require(nps.promoters() + nps.passives() + nps.detractors() <= static_cast<double>(answers.size()));
+        return score;
     });
-    attempt([&] {
-        cm::CsatTally csat(in.number());
-        const int answers = in.byte();
-        for (int i = 0; i < answers; ++i)
-            attempt([&] { csat.add(in.number()); });
+    const Outcome whole = outcome([&] { return cm::nps(answers.data(), answers.size()); });
+    require(refused ? whole.thrown == 1 : whole == tallied);
+
+    const double scale_max = in.number();
+    const int csat_answers = in.byte();
+    std::vector<double> scores;
+    for (int i = 0; i < csat_answers; ++i)
+        scores.push_back(in.number());
+    const Outcome scale = outcome([&] { cm::CsatTally check(scale_max); return 0.0; });
+    refused = scale.thrown != 0;
+    const Outcome csat_tallied = outcome([&] {
+        cm::CsatTally csat(scale_max);
+        for (double score : scores)
+            attempt([&] {
+                try {
+                    csat.add(score);
+                } catch (const cm::domain_error&) {
+                    refused = true;
+                    throw;
+                }
+            });
         const double share = csat.csat();
         require(share >= 0 && share <= 1);
+        return share;
     });
+    const Outcome csat_whole = outcome([&] { return cm::csat(scores.data(), scores.size(), scale_max); });
+    require(refused ? csat_whole.thrown == 1 : csat_whole == csat_tallied);
 }
 
 std::size_t customer(FuzzInput& in, cm::CustomerIds& ids) {

@@ -1,138 +1,243 @@
-"""Hostile input through real Calc. For every function, arguments drawn from a pool of
-things users and files really produce — text, empty text, booleans, error values, empty
-cells, ranges where a number belongs, numbers where a range belongs, inline arrays, whole
-columns, 1E+308 and 1E-308, negatives — are combined into thousands of formulas in one
-document. After a full recalculation the office must still answer, every cell must be a
-finite number or an error value, and wherever every argument is a plain number the cell
-must show exactly what an independent Python implementation says (reference.py): the right
-number or the right error, never a silently wrong number.
+"""Hostile input through real Calc. Every function of registry/functions.json gets
+arguments from a pool of what users and files really produce — text, empty text,
+booleans, error values, empty cells, error cells, ranges with errors, empty ranges, whole
+columns, a whole sheet, ranges where a number belongs (a column, a row, a 2-D block),
+numbers, text and inline arrays where a range belongs, a range through two sheets, a
+reference list, OFFSET/INDIRECT, 1E+308, 1E-300, a subnormal, negatives — first each pool
+value in each position, then random combinations: thousands of formulas in one document.
+
+After a full recalculation the office must still answer, every cell must be a finite
+number or an error value, and every cell must show what hostile_model.py works out without
+Calc: the right number (reference.py) or the right error — never a silently wrong number.
+The document is then saved, reopened, and must show the same.
 """
 import math
 import os
 import random
 import sys
+import tempfile
+import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import office as lo  # noqa: E402
-import reference  # noqa: E402
-from calc import fill_column, function_table  # noqa: E402
+import hostile_model as model  # noqa: E402
+from calc import ROOT, fill_column, function_table  # noqa: E402
+from hostile_model import (ErrorValue, InlineArray, Literal, Omitted, ReferenceList, Text,  # noqa: E402
+                           ThroughSheets, ref)
 
-FORMULAS_PER_FUNCTION = 120
+FORMULAS_PER_FUNCTION = 700
+SEED = 20261124
 
-# Numbers whose result Python can predict exactly.
-# (Calc's formula parser refuses a subnormal literal such as 1E-308 with Err:502 itself,
-# so the subnormal is computed: 1E-300*1E-20.)
-NUMBERS = ["-1", "0", "0.5", "1", "2", "100", "1E+308", "-1E+308", "1E-300", "2.3E-308", "1E-300*1E-20",
-           "0.95", "1.1"]
-NUMBER_VALUES = {text: float(text) for text in NUMBERS if "*" not in text}
-NUMBER_VALUES["1E-300*1E-20"] = 1e-300 * 1e-20
-# Everything else a cell argument can be.
-HOSTILE_SCALARS = NUMBERS + [
-    '"text"', '""', "TRUE()", "FALSE()", "1/0", "NA()", "Data.Z1", "Data.B1", "Data.C1",
-    "Data.A1:A3", "{1;2}", "Data.A:A", "",
+NUMBERS = [Literal(t) for t in ("-1", "0", "0.5", "1", "2", "3", "10", "100", "0.9", "0.95", "1.1",
+                                "0.073", "1E+308", "-1E+308", "1E-300", "2.3E-308")]
+# Calc's own parser refuses a subnormal literal (Err:502 before the add-in is called): compute one.
+NUMBERS.append(Literal("1E-300*1E-20", 1e-300 * 1e-20))
+# Everything else a number or an optional argument can be given.
+SCALARS = NUMBERS + [
+    Text("text"), Text(""), Text("week"), Text("Quarter"), Text("Месяц"),
+    Literal("TRUE()", 1.0), Literal("FALSE()", 0.0),
+    ErrorValue("1/0", model.DIV0), ErrorValue("NA()", model.NA), Omitted(),
+    ref("Data.Z1"), ref("Data.B1"), ref("Data.C1"), ref("Data.G1"), ref("Data.I1"),
+    ref("Data.A1:A3"), ref("Data.A1:B2"), ref("Data.A1:AMJ1"), ref("Data.A:A", expensive=True),
+    InlineArray([1, 2]), InlineArray([0.5]), ThroughSheets("$Sheet1.A1:$Data.A3"),
 ]
-HOSTILE_RANGES = [
-    "Data.A1:A20", "Data.A:A", "Data.A1:B20", "Data.A1", "Data.D1:D5", "Data.E1:E3", "Data.F1:F3",
-    "Data.G1:G4", "Data.H1:H6", "Data.A1:AMJ1", "Data.Z1:Z1048576", "$Sheet1.A1:$Data.A3", "5", '"x"',
-    "{1;2;3}", "1/0", "",
+# Everything a range argument can be given.
+RANGES = [
+    ref("Data.A1:A20"), ref("Data.A:A"), ref("Data.A1:B20"), ref("Data.A1"), ref("Data.Z1"),
+    ref("Data.C1:C3"), ref("Data.D1:D5"), ref("Data.E1:E3"), ref("Data.F1:F3"), ref("Data.G1:G4"),
+    ref("Data.H1:H6"), ref("Data.H1:H4"), ref("Data.I1:I8"), ref("Data.I:I"), ref("Data.J1:J7"),
+    ref("Data.K1:K6"), ref("Data.L1:L6"), ref("Data.M1:M4"), ref("Data.A1:AMJ1"), ref("Data.Z1:Z1048576"),
+    ref("Data.A1:AMJ1048576"), ref("Far.1:1"), ref("Far.A1:AMJ1048576"), ref("Far.A:A", expensive=True),
+    ref("Data.I1:I8", shown="OFFSET(Data.I1;0;0;8;1)"), ref("Data.J1:J7", shown='INDIRECT("Data.J1:J7")'),
+    ref("Data.I1:J4", shown="Data.A1:J20!Data.I1:J4"), ReferenceList("Data.I1:I3~Data.I5:I8"),
+    ThroughSheets("$Sheet1.A1:$Data.A3"), Literal("5"), Text("x"), InlineArray([1, 2, 3]),
+    Literal("TRUE()", 1.0), ErrorValue("1/0", model.DIV0), Omitted(),
 ]
-# Sheet "Data": A answers/ids/dates; B text; C an error; D mixed with an error; E empty;
-# F text only; G booleans; H ids with text and numbers.
-DATA = {
-    "A": [10, 9, 8, 0, 7, 6, 5, 10, 9, 3, 45292, 45300, 1, 2, 3, 4, 5, 5, 4, 1],
-    "B": ["text"] * 6,
-    "C": ["=1/0"],
-    "D": [5, "x", "=NA()", None, 9],
-    "F": ["a", "b", "c"],
-    "G": ["=TRUE()", "=FALSE()", "=TRUE()", 3],
-    "H": ["a", 1, "b", 2, "a", 1],
-}
-OPTIONAL_TRAILING = {"LTV_AOV": 1, "LTV_SUBSCRIPTION": 2, "LTV_CHURN": 1, "CLV": 1, "ROMI": 1, "CSAT": 1,
-                     "COHORT_RETENTION": 1}
-RANGE_PARAMETERS = {  # which arguments are cell ranges
-    "NPS": {0}, "CSAT": {0}, "CRR_IDS": {0, 1}, "CHURN_IDS": {0, 1}, "RPR_ORDERS": {0},
-    "PURCHASE_FREQUENCY_ORDERS": {0}, "ARPU_ORDERS": {0, 1}, "COHORT_RETENTION": {0, 1},
-}
+# A good value for a range argument, by parameter name, while another argument is hostile.
+PLAIN_RANGES = {"scores": "Data.I1:I8", "startIds": "Data.H1:H6", "endIds": "Data.H1:H4",
+                "orderCustomers": "Data.H1:H6", "amounts": "Data.L1:L6", "orderDates": "Data.K1:K6"}
+PLAIN_RANGES_OF = {("CSAT", 0): "Data.J1:J7"}
 
 office = lo.SharedOffice()
 setUpModule, tearDownModule = office.set_up, office.tear_down
 
 
-def formulas_for(function, rng):
-    """(formula, numeric arguments or None) for one function."""
-    name, arity = function["name"], len(function["params"])
-    ranges = RANGE_PARAMETERS.get(name, set())
-    pools = [HOSTILE_RANGES if i in ranges else HOSTILE_SCALARS for i in range(arity)]
+def parameter_kinds():
+    """{function: kinds of its parameters} for every function of the registry, from the IDL."""
+    with open(os.path.join(ROOT, "idl", "XCustomerMetrics.idl"), encoding="utf-8") as f:
+        return model.signatures(f.read())
+
+
+def formulas_for(function, kinds, rng):
+    """[(formula, argument tokens)] for one function."""
+    name = function["name"]
+    params = [p[0] for p in function["params"]]
+    pools = [RANGES if kind == "range" else SCALARS for kind in kinds]
+    cheap = [[t for t in pool if not t.expensive] for pool in pools]
+
+    def plain(position):
+        if kinds[position] == "range":
+            return ref(PLAIN_RANGES_OF.get((name, position), PLAIN_RANGES.get(params[position], "Data.I1:I8")))
+        if kinds[position] == "optional" and rng.random() < 0.3:
+            return Omitted()
+        return rng.choice(NUMBERS)
+
     made = []
     # Every pool value in every position, the other arguments plain...
-    for position in range(arity):
-        for value in pools[position]:
-            args = [rng.choice(NUMBERS) if i not in ranges else "Data.A1:A20" for i in range(arity)]
-            args[position] = value
+    for position, pool in enumerate(pools):
+        for token in pool:
+            args = [plain(i) for i in range(len(kinds))]
+            args[position] = token
             made.append(args)
-    # ...then random combinations, half of them purely numeric for the cross-check.
+    # ...then random combinations: all numbers, or each argument plain or hostile.
     while len(made) < FORMULAS_PER_FUNCTION:
-        if not ranges and rng.random() < 0.5:
-            made.append([rng.choice(NUMBERS) for _ in range(arity)])
+        if "range" not in kinds and rng.random() < 0.4:
+            made.append([rng.choice(NUMBERS) for _ in kinds])
         else:
-            made.append([rng.choice(pool) for pool in pools])
+            made.append([plain(i) if rng.random() < 0.5 else rng.choice(cheap[i]) for i in range(len(kinds))])
     result = []
     for args in made:
-        # Optional trailing arguments: sometimes omitted altogether.
-        if arity > 2 and rng.random() < 0.2:
+        # Trailing optional arguments: sometimes left out altogether.
+        while args and kinds[len(args) - 1] == "optional" and rng.random() < 0.25:
             args = args[:-1]
-        numeric = None
-        required = arity - OPTIONAL_TRAILING.get(name, 0)
-        if not ranges and len(args) >= required and all(a in NUMBER_VALUES for a in args):
-            numeric = [NUMBER_VALUES[a] for a in args]
-            if name == "ROMI" and len(numeric) == 3:
-                numeric[2] = numeric[2] != 0
-        result.append(("=%s(%s)" % (name, ";".join(args)), numeric))
+        result.append(("=%s(%s)" % (name, ";".join(t.text for t in args)), args))
     return result
 
 
+def build_cases():
+    kinds_of = parameter_kinds()
+    rng = random.Random(SEED)
+    cases = []
+    for function in function_table()["functions"]:
+        kinds = kinds_of[function["name"]]
+        for formula, args in formulas_for(function, kinds, rng):
+            outcome = model.expected(function["name"], kinds, args, len(cases))
+            cases.append((formula, outcome))
+    return cases
+
+
+def fill_data(doc):
+    sheets = doc.Sheets
+    sheets.insertNewByName("Data", 1)
+    for column, cells in model.DATA.items():
+        fill_column(sheets.getByName("Data"), column, [c if c is None else c.source for c in cells])
+    sheets.insertNewByName("Far", 2)
+    far = sheets.getByName("Far")
+    for (column, row), cell in model.FAR.items():
+        far.getCellByPosition(column, row).setValue(cell.value)
+
+
+def write_formulas(sheet, formulas):
+    """Column A: the formulas; column B: the error code of each (ERRORTYPE gives the code
+    XCell.getError() gives), so that one getDataArray reads every result."""
+    sheet.getCellRangeByPosition(0, 0, 1, len(formulas) - 1).setFormulaArray(tuple(
+        (formula, "=IF(ISERROR(A%d);ERRORTYPE(A%d);0)" % (row, row))
+        for row, formula in enumerate(formulas, start=1)))
+
+
+def shown(sheet, count):
+    """(error code, value) of every formula: the value is 0 for an error."""
+    return [(int(error), 0.0 if error else value)
+            for value, error in sheet.getCellRangeByPosition(0, 0, 1, count - 1).getDataArray()]
+
+
 class HostileInput(unittest.TestCase):
-    def test_hostile_arguments(self):
-        rng = random.Random(20261124)
-        cases = []
+    def test_every_function_is_modelled(self):
+        """A new function needs its parameters in the IDL and its reference in hostile_model.py."""
+        kinds_of = parameter_kinds()
         for function in function_table()["functions"]:
-            for formula, numeric in formulas_for(function, rng):
-                cases.append((function["name"], formula, numeric))
+            name = function["name"]
+            self.assertIn(name, kinds_of, "%s is in functions.json but not in the IDL" % name)
+            self.assertEqual(len(kinds_of[name]), len(function["params"]), name)
+            self.assertTrue(all(k in ("number", "optional", "range") for k in kinds_of[name]), (name, kinds_of[name]))
+            self.assertIn(name, model.MODELS, "add a reference for %s to tests/integration/hostile_model.py" % name)
+
+    def test_circular_references(self):
+        """A range argument that holds the formula itself, or a cell that reads it: Calc's
+        circular-reference error (Err:522), not a hang, a crash or a number."""
+        kinds_of = parameter_kinds()
         doc = office.new_spreadsheet()
         try:
-            sheets = doc.Sheets
-            sheets.insertNewByName("Data", 1)
-            for column, values in DATA.items():
-                fill_column(sheets.getByName("Data"), column, values)
-            sheet = sheets.getByIndex(0)
-            for row, (_, formula, _) in enumerate(cases):
-                sheet.getCellByPosition(0, row).setFormula(formula)
+            sheet = doc.Sheets.getByIndex(0)
+            expected = []
+            column = 0
+            for function in function_table()["functions"]:
+                kinds = kinds_of[function["name"]]
+                if "range" not in kinds:
+                    continue
+                letter = chr(ord("A") + column % 26) * (1 + column // 26)
+                own = "%s1:%s10" % (letter, letter)
+                args = ";".join(own if kind == "range" else "" for kind in kinds).rstrip(";")
+                fill_column(sheet, letter, [5, 4, 3, 5, 1, "=%s(%s)" % (function["name"], args)])
+                expected.append("%s6" % letter)
+                column += 1
+                # Another cell's formula reads this one, and this one reads that cell.
+                letter = chr(ord("A") + column % 26) * (1 + column // 26)
+                fill_column(sheet, letter, [4, "=%s1" % letter, 5, 3, 2])
+                sheet.getCellRangeByName("%s7" % letter).setFormula(
+                    "=%s(%s)" % (function["name"], ";".join(
+                        "%s1:%s5" % (letter, letter) if kind == "range" else "" for kind in kinds).rstrip(";")))
+                sheet.getCellRangeByName("%s1" % letter).setFormula("=%s7" % letter)
+                expected += ["%s7" % letter, "%s1" % letter]
+                column += 1
             doc.calculateAll()
+            shown = {address: sheet.getCellRangeByName(address).getError() for address in expected}
+            self.assertEqual(shown, {address: 522 for address in expected})
+            probe = sheet.getCellRangeByName("ZZ1")
+            probe.setFormula("=1+1")
+            self.assertEqual(probe.getValue(), 2)
+        finally:
+            doc.close(True)
 
-            problems, checked = [], 0
-            for row, (name, formula, numeric) in enumerate(cases):
-                cell = sheet.getCellByPosition(0, row)
-                error, value = cell.getError(), cell.getValue()
+    def test_hostile_arguments(self):
+        started = time.monotonic()
+        cases = build_cases()
+        doc = office.new_spreadsheet()
+        path = os.path.join(tempfile.mkdtemp(prefix="cm-hostile-"), "hostile.ods")
+        try:
+            fill_data(doc)
+            sheet = doc.Sheets.getByIndex(0)
+            doc.enableAutomaticCalculation(False)  # one calculation, not one per formula
+            write_formulas(sheet, [formula for formula, _ in cases])
+            doc.calculateAll()
+            results = shown(sheet, len(cases))
+
+            problems, values, errors = [], 0, 0
+            for (formula, outcome), (error, value) in zip(cases, results):
                 if not error and not math.isfinite(value):
                     problems.append("%s shows a non-finite %r" % (formula, value))
-                if numeric is not None:
-                    checked += 1
-                    kind, want = reference.expected(name, numeric)
-                    if kind == "error" and error != want:
-                        problems.append("%s: want error %d, cell shows error %d value %r" % (formula, want, error, value))
-                    if kind == "value" and (error or abs(value - want) > 1e-12 * max(1.0, abs(want))):
-                        problems.append("%s: want %r, cell shows error %d value %r" % (formula, want, error, value))
+                elif not outcome.accepts(error, value):
+                    problems.append("%s: want %r, cell shows error %d value %r" % (formula, outcome, error, value))
+                values += isinstance(outcome, model.Value)
+                errors += isinstance(outcome, model.Error)
             # The office is alive and still computes.
-            probe = sheet.getCellByPosition(2, 0)
+            probe = sheet.getCellByPosition(3, 0)
             probe.setFormula("=1+1")
             doc.calculateAll()
             self.assertEqual(probe.getValue(), 2)
-            self.assertEqual(problems, [], "\n".join(problems[:60]))
-            print("\n%d hostile formulas over %d functions evaluated in Calc, %d cross-checked against "
-                  "reference.py" % (len(cases), len(function_table()["functions"]), checked), file=sys.stderr)
+            self.assertEqual(problems, [], "%d problems:\n%s" % (len(problems), "\n".join(problems[:80])))
+            # Saved with AutoCalculate off, a document reopens with 0 in place of every cached
+            # error, ours and Calc's own (=1/0) alike, until it is recalculated: save it on.
+            doc.enableAutomaticCalculation(True)
+            doc.storeToURL(lo.file_url(path), lo.props(FilterName="calc8"))
         finally:
             doc.close(True)
+        # Saved and reopened: the same formulas, the same results.
+        reopened = office.open(path)
+        try:
+            sheet = reopened.Sheets.getByIndex(0)
+            self.assertEqual(shown(sheet, len(cases)), results, "cached results after reopening")
+            reopened.calculateAll()
+            self.assertEqual(shown(sheet, len(cases)), results, "recalculated after reopening")
+            self.assertIn("ORG.CUSTOMERMETRICS.FUNCTIONS.", sheet.getCellByPosition(0, 0).getFormula().upper())
+        finally:
+            reopened.close(True)
+        print("\n%d hostile formulas over %d functions evaluated in Calc in %.0f s: %d showed exactly the number "
+              "of the Python reference, %d exactly the expected error, %d were only checked to be a finite number "
+              "or an error; none non-finite; saved, reopened and recalculated: the same" % (
+                  len(cases), len(function_table()["functions"]), time.monotonic() - started, values, errors,
+                  len(cases) - values - errors), file=sys.stderr)
 
 
 if __name__ == "__main__":

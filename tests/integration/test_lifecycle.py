@@ -1,6 +1,8 @@
 """The extension's lifecycle in real LibreOffice, with a user's document: install → use
-→ upgrade → remove → reopen without the extension → reinstall → recalculate; and the
-document saved as .xlsx. Nothing the user typed may be lost at any step.
+→ upgrade → remove → reopen without the extension → save → reinstall → recalculate; and
+the same document as .xlsx, reopened with and without the extension, saved again without
+it and recalculated after reinstalling. Nothing the user typed may be lost at any step, and
+a cell of ours shows its value or an error, never another number.
 """
 import os
 import re
@@ -16,12 +18,16 @@ import office as lo  # noqa: E402
 OXT = lo.OXT
 IDENTIFIER = "org.customermetrics.addin"
 STORED = "ORG.CUSTOMERMETRICS.FUNCTIONS."
+NAME = 525  # #NAME?: Calc's error for a function it does not know
+XLSX = "Calc MS Excel 2007 XML"
 
-# The user's sheet: inputs, our formulas, a native formula and a note.
+# The user's sheet: inputs, our formulas, native formulas (one of them using ours) and a note.
 CELLS = {"A1": 110, "B1": 115, "C1": 60, "E1": 10, "E2": 9, "E3": 0, "E4": 7, "E5": "n/a"}
-FORMULAS = {"D1": ("=CRR(A1;B1;C1)", 0.5), "D2": ("=NPS(E1:E5)", 100 * (2 - 1) / 4),
-            "D3": ("=LTV_SUBSCRIPTION(3000;0.4;0.9;0.95;0.073)", 1080 / 0.123),
-            "F1": ("=SUM(A1:C1)", 285)}
+OURS = {"D1": ("=CRR(A1;B1;C1)", 0.5), "D2": ("=NPS(E1:E5)", 100 * (2 - 1) / 4),
+        "D3": ("=LTV_SUBSCRIPTION(3000;0.4;0.9;0.95;0.073)", 1080 / 0.123)}
+NATIVE = {"F1": ("=SUM(A1:C1)", 285)}
+DEPENDENT = {"F2": ("=D1*100", 50)}  # a native formula on one of ours
+FORMULAS = {**OURS, **NATIVE, **DEPENDENT}
 NOTE = ("G1", "Заметка пользователя: не потерять")
 
 
@@ -73,9 +79,23 @@ class Lifecycle(unittest.TestCase):
             self.assertEqual(cell.getString() if isinstance(value, str) else cell.getValue(), value, address)
         self.assertEqual(sheet.getCellRangeByName(NOTE[0]).getString(), NOTE[1])
         for address, (formula, _) in FORMULAS.items():
-            name = formula[1:].split("(")[0]
             stored = sheet.getCellRangeByName(address).getFormula().upper()
-            self.assertIn(name if name == "SUM" else STORED + name, stored, address)
+            if address in OURS:
+                self.assertIn(STORED + formula[1:].split("(")[0] + "(", stored, address)
+            else:
+                self.assertEqual(formula, stored, address)
+
+    def check_no_wrong_number(self, sheet):
+        """Without the add-in our cells (and the formula using one) show an error or the value
+        they had: never another number. Returns what they show."""
+        shown = {}
+        for address, (formula, value) in {**OURS, **DEPENDENT}.items():
+            cell = sheet.getCellRangeByName(address)
+            shown[address] = (cell.getError(), cell.getValue())
+            if not cell.getError():
+                self.assertAlmostEqual(cell.getValue(), value, places=9, msg=(address, "neither an error nor its value"))
+        self.assertEqual(sheet.getCellRangeByName("F1").getValue(), 285)
+        return shown
 
     def check_values(self, sheet):
         for address, (formula, value) in FORMULAS.items():
@@ -115,11 +135,12 @@ class Lifecycle(unittest.TestCase):
         doc = self.reopen(ods, recalculate=False)
         sheet = doc.Sheets.getByIndex(0)
         self.check_user_data(sheet)
+        on_load = self.check_no_wrong_number(sheet)
         doc.calculateAll()  # without the add-in our cells become errors; nothing else changes
         self.check_user_data(sheet)
-        self.assertEqual(sheet.getCellRangeByName("F1").getValue(), 285)
-        for address in ("D1", "D2", "D3"):
-            self.assertNotEqual(sheet.getCellRangeByName(address).getError(), 0, address)
+        self.check_no_wrong_number(sheet)
+        for address in list(OURS) + list(DEPENDENT):
+            self.assertEqual(sheet.getCellRangeByName(address).getError(), NAME, address)
         saved_without = os.path.join(self.folder, "saved-without-extension.ods")
         doc.storeToURL(lo.file_url(saved_without), lo.props(FilterName="calc8"))
         doc.close(True)
@@ -128,7 +149,7 @@ class Lifecycle(unittest.TestCase):
         content = stored_formulas(saved_without).lower()
         for name in ("CRR", "NPS", "LTV_SUBSCRIPTION"):
             self.assertIn(("of:=%s%s(" % (STORED, name)).lower(), content)
-        steps.append("remove, reopen: data and formula text kept, errors shown, saved again")
+        steps.append("remove, reopen: data and formula text kept, errors shown (on load: %r), saved again" % on_load)
 
         self.office.install_extension(OXT)
         self.office.restart()
@@ -139,40 +160,64 @@ class Lifecycle(unittest.TestCase):
         steps.append("reinstall, the file saved without the extension recalculates to the same values")
         print("\nlifecycle steps passed: " + "; ".join(steps), file=sys.stderr)
 
+    def shown(self, sheet):
+        return {a: (sheet.getCellRangeByName(a).getError(), sheet.getCellRangeByName(a).getValue()) for a in FORMULAS}
+
     def test_xlsx_round_trip(self):
-        """Excel knows nothing of our functions: what survives a save as .xlsx."""
+        """Excel knows nothing of our functions: what survives a save as .xlsx, with the
+        extension and without it."""
+        steps = []
         self.office.install_extension(OXT)
         self.office.restart()
         ods = os.path.join(self.folder, "model.ods")
         xlsx = os.path.join(self.folder, "model.xlsx")
         self.make_document(ods)
         doc = self.reopen(ods)
-        doc.storeToURL(lo.file_url(xlsx), lo.props(FilterName="Calc MS Excel 2007 XML"))
+        doc.storeToURL(lo.file_url(xlsx), lo.props(FilterName=XLSX))
         doc.close(True)
-        with zipfile.ZipFile(xlsx) as package:
-            sheet_xml = package.read("xl/worksheets/sheet1.xml").decode("utf-8")
+        stored = xlsx_formulas(xlsx)
+        # Written under the name the document stores, with Excel's comma; the last computed
+        # value is cached beside it.
+        self.assertIn("ORG.CUSTOMERMETRICS.FUNCTIONS.CRR(A1,B1,C1)", stored)
         doc = self.office.open(xlsx)
         sheet = doc.Sheets.getByIndex(0)
-        observed = {}
-        for address, (formula, value) in FORMULAS.items():
-            cell = sheet.getCellRangeByName(address)
-            observed[address] = (cell.getFormula(), cell.getError(), cell.getValue())
+        self.check_user_data(sheet)
+        on_load = self.shown(sheet)
         doc.calculateAll()
-        recalculated = {a: (sheet.getCellRangeByName(a).getError(), sheet.getCellRangeByName(a).getValue())
-                        for a in FORMULAS}
-        for address, value in CELLS.items():  # the inputs always survive
-            cell = sheet.getCellRangeByName(address)
-            self.assertEqual(cell.getString() if isinstance(value, str) else cell.getValue(), value)
+        self.check_values(sheet)
         doc.close(True)
-        stored = re.findall(r"<f[^>]*>([^<]*)</f>", sheet_xml)
-        self.assertIn("ORG.CUSTOMERMETRICS.FUNCTIONS.CRR(A1,B1,C1)", stored)
-        print("\nxlsx: formulas stored as %r" % stored, file=sys.stderr)
-        print("xlsx reopened: %r; after recalculation %r" % (observed, recalculated), file=sys.stderr)
-        # What we document in docs/ROBUSTNESS.md: the formula is written under its stored name
-        # and reopened in Calc with the extension it computes again.
-        for address, (formula, value) in FORMULAS.items():
-            self.assertEqual(recalculated[address][0], 0, (address, observed[address]))
-            self.assertAlmostEqual(recalculated[address][1], value, places=9)
+        steps.append("saved as .xlsx %r, reopened with the extension: on load %r, recalculated to the "
+                     "same values" % (stored, on_load))
+
+        self.office.remove_extension(IDENTIFIER)
+        self.office.restart()
+        doc = self.office.open(xlsx)
+        sheet = doc.Sheets.getByIndex(0)
+        self.check_user_data(sheet)
+        on_load = self.check_no_wrong_number(sheet)
+        doc.calculateAll()
+        self.check_user_data(sheet)
+        recalculated = self.check_no_wrong_number(sheet)
+        resaved = os.path.join(self.folder, "saved-without-extension.xlsx")
+        doc.storeToURL(lo.file_url(resaved), lo.props(FilterName=XLSX))
+        doc.close(True)
+        self.assertIn("org.customermetrics.functions.crr(a1,b1,c1)", [f.lower() for f in xlsx_formulas(resaved)])
+        steps.append(".xlsx reopened without the extension: data and formula text kept, on load %r, "
+                     "recalculated %r, saved again" % (on_load, recalculated))
+
+        self.office.install_extension(OXT)
+        self.office.restart()
+        doc = self.reopen(resaved)
+        self.check_user_data(doc.Sheets.getByIndex(0))
+        self.check_values(doc.Sheets.getByIndex(0))
+        doc.close(True)
+        steps.append("reinstalled: the .xlsx saved without the extension recalculates to the same values")
+        print("\nxlsx steps passed:\n  " + "\n  ".join(steps), file=sys.stderr)
+
+
+def xlsx_formulas(path):
+    with zipfile.ZipFile(path) as package:
+        return re.findall(r"<f[^>]*>([^<]*)</f>", package.read("xl/worksheets/sheet1.xml").decode("utf-8"))
 
 
 if __name__ == "__main__":

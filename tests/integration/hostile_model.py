@@ -1,0 +1,696 @@
+"""What a cell of the hostile-input test must show, worked out without Calc.
+
+Two halves. How Calc hands an argument to the add-in — observed on LibreOffice 7.4 and
+recorded here as the tokens' conversions: a reference to an empty cell is 0, TRUE() is 1,
+text where a number belongs is #VALUE! and the add-in is not called, an error value is
+passed on, a range where a number belongs is intersected with the formula's row (or
+column), a plain number where a range belongs is Err:504. And what the add-in does with
+what it receives: reference.py for the scalar formulas, the range functions below (they
+follow docs/FUNCTIONS.md and addin/uno/range_reader.hxx: empty cells and text are skipped,
+an error cell shows as itself, the read limits).
+
+An outcome is Value(x), Error(codes) — the cell must show one of these codes; several
+when a formula has several problems and either may be reported first — or UNKNOWN
+(a finite number or an error value: only for inputs whose conversion Calc does not define
+clearly, such as a reference through two sheets in a number argument).
+"""
+import datetime
+import math
+import re
+
+import reference
+
+
+# ---------------------------------------------------------------------------------------
+# Outcomes
+
+class Value:
+    def __init__(self, number):
+        self.number = number
+
+    def accepts(self, error, number):
+        return not error and abs(number - self.number) <= 1e-12 * max(1.0, abs(self.number))
+
+    def __repr__(self):
+        return "Value(%r)" % self.number
+
+
+class Error:
+    def __init__(self, codes):
+        self.codes = frozenset(codes)
+
+    def accepts(self, error, number):
+        return error in self.codes
+
+    def __repr__(self):
+        return "Error(%s)" % sorted(self.codes)
+
+
+class _Unknown:
+    def accepts(self, error, number):
+        return bool(error) or math.isfinite(number)
+
+    def __repr__(self):
+        return "UNKNOWN"
+
+
+UNKNOWN = _Unknown()
+
+
+class Failed(Exception):
+    """An argument or the call fails with one of `codes`."""
+
+    def __init__(self, *codes):
+        super().__init__(codes)
+        self.codes = set(codes)
+
+
+class Unmodelled(Exception):
+    pass
+
+
+DIV0, VALUE, ILLEGAL, PARAMETERS, NA = 532, 519, 502, 504, 32767
+
+
+# ---------------------------------------------------------------------------------------
+# The sheets the formulas refer to
+
+class Cell:
+    """A cell as Calc holds it: number (booleans are numbers), text, error, or empty."""
+
+    def __init__(self, source, kind, value=None):
+        self.source, self.kind, self.value = source, kind, value
+
+
+def number(x):
+    return Cell(x, "number", float(x))
+
+
+def text(s):
+    return Cell(s, "text", s)
+
+
+def formula(source, kind, value):
+    return Cell(source, kind, value)
+
+
+TRUE, FALSE = formula("=TRUE()", "number", 1.0), formula("=FALSE()", "number", 0.0)
+
+
+def error(source, code):
+    return Cell(source, "error", code)
+
+
+# Sheet "Data": A answers, ids and dates mixed; B text; C an error; D mixed with an error;
+# E empty; F text only; G booleans; H ids, text and numbers; I valid NPS answers; J valid
+# CSAT answers; K order dates for H; L amounts for H (a refund among them); M answers that
+# our own functions compute (a range read while the add-in is being called).
+DATA = {
+    "A": [number(v) for v in (10, 9, 8, 0, 7, 6, 5, 10, 9, 3, 45292, 45300, 1, 2, 3, 4, 5, 5, 4, 1)],
+    "B": [text("text")] * 6,
+    "C": [error("=1/0", DIV0)],
+    "D": [number(5), text("x"), error("=NA()", NA), None, number(9)],
+    "F": [text("a"), text("b"), text("c")],
+    "G": [TRUE, FALSE, TRUE, number(3)],
+    "H": [text("a"), number(1), text("b"), number(2), text("a"), number(1)],
+    "I": [number(v) for v in (10, 9, 9, 7, 3, 0, 10, 8)],
+    "J": [number(v) for v in (5, 4, 3, 5, 1, 2, 4)],
+    "K": [number(v) for v in (45292, 45300, 45350, 45400, 45420, 45500)],
+    "L": [number(v) for v in (100, 50.5, -20, 10, 0, 7)],
+    "M": [formula("=LIFETIME(0.1)", "number", 10.0), formula("=CRR(10;9;0)*10", "number", 9.0),
+          formula("=NPS_COUNTS(1;0;0)/10", "number", 10.0), number(8)],
+}
+# Sheet "Far": data in its first and last cell, so that its used area is the whole sheet.
+FAR = {(0, 0): number(9), (1023, 1048575): number(10)}
+
+LAST_COLUMN, LAST_ROW = 1023, 1048575
+
+
+def column_index(letters):
+    index = 0
+    for letter in letters:
+        index = index * 26 + ord(letter) - ord("A") + 1
+    return index - 1
+
+
+class Sheet:
+    def __init__(self, name, cells):
+        self.name, self.cells = name, cells  # {(column, row): Cell}
+        columns = [c for c, _ in cells]
+        rows = [r for _, r in cells]
+        self.used = (min(columns), min(rows), max(columns), max(rows))
+
+    @classmethod
+    def from_columns(cls, name, columns):
+        return cls(name, {(column_index(letter), row): cell
+                          for letter, values in columns.items()
+                          for row, cell in enumerate(values) if cell is not None})
+
+    def cell(self, column, row):
+        return self.cells.get((column, row))
+
+
+SHEETS = {"Data": Sheet.from_columns("Data", DATA), "Far": Sheet("Far", FAR)}
+
+
+class Region:
+    """A rectangle of one sheet: columns c1..c2, rows r1..r2 (0-based, inclusive)."""
+
+    def __init__(self, sheet, c1, r1, c2, r2):
+        self.sheet, self.c1, self.r1, self.c2, self.r2 = SHEETS[sheet], c1, r1, c2, r2
+
+    @property
+    def shape(self):
+        return self.r2 - self.r1 + 1, self.c2 - self.c1 + 1
+
+    def used_part(self):
+        uc1, ur1, uc2, ur2 = self.sheet.used
+        part = (max(self.c1, uc1), max(self.r1, ur1), min(self.c2, uc2), min(self.r2, ur2))
+        return part if part[0] <= part[2] and part[1] <= part[3] else None
+
+    def cells(self):
+        """(row, column, Cell) of every non-empty cell, row by row."""
+        found = [(r, c, cell) for (c, r), cell in self.sheet.cells.items()
+                 if self.c1 <= c <= self.c2 and self.r1 <= r <= self.r2]
+        return sorted(found, key=lambda item: (item[0], item[1]))
+
+    def error_codes(self):
+        return {cell.value for _, _, cell in self.cells() if cell.kind == "error"}
+
+
+# ---------------------------------------------------------------------------------------
+# Argument tokens: the text of an argument and how Calc converts it for each kind of
+# parameter (a number: `double` in the IDL; an optional argument: `any`; a cell range).
+# The formulas sit in column A of the first sheet; `row` is the formula's row (0-based).
+
+def cell_as_number(cell):
+    if cell is None:
+        return 0.0
+    if cell.kind == "number":
+        return cell.value
+    if cell.kind == "text":
+        raise Failed(VALUE)
+    raise Failed(cell.value)
+
+
+def cell_as_any(cell):
+    if cell is None:
+        return ("double", 0.0)  # Calc passes an empty cell's 0, not "omitted" (CSAT(r;Z1) is Err:502)
+    if cell.kind == "number":
+        return ("double", cell.value)
+    if cell.kind == "text":
+        return ("string", cell.value)
+    raise Failed(cell.value)
+
+
+class Token:
+    # expensive: costs Calc a noticeable time per call (a million-row array built for an
+    # optional argument, a million cells read): used once per position, not in random draws.
+    def __init__(self, text, expensive=False):
+        self.text, self.expensive = text, expensive
+
+    def as_number(self, row, array_mode=False):
+        raise Unmodelled()
+
+    def as_any(self, row):
+        raise Unmodelled()
+
+    def as_range(self):
+        raise Failed(PARAMETERS)  # Calc: a value where a cell range is required
+
+
+class Literal(Token):
+    def __init__(self, text, value=None):
+        super().__init__(text)
+        self.value = float(text) if value is None else value
+
+    def as_number(self, row, array_mode=False):
+        return self.value
+
+    def as_any(self, row):
+        return ("double", self.value)
+
+
+class Text(Token):
+    def __init__(self, value):
+        super().__init__('"%s"' % value)
+        self.value = value
+
+    def as_number(self, row, array_mode=False):
+        raise Failed(VALUE)
+
+    def as_any(self, row):
+        return ("string", self.value)
+
+
+class ErrorValue(Token):
+    def __init__(self, text, code):
+        super().__init__(text)
+        self.code = code
+
+    def as_number(self, row, array_mode=False):
+        raise Failed(self.code)
+
+    as_any = as_number
+
+    def as_range(self):
+        raise Failed(self.code)
+
+
+class Refused:
+    """What the add-in receives for an empty range argument or a range through two sheets:
+    it is called, and refuses the argument (Err:502) when it reads it."""
+
+    def used_part(self):
+        raise Failed(ILLEGAL)
+
+    def error_codes(self):
+        return set()
+
+
+class Omitted(Token):
+    """An empty argument: =F(1;;3)."""
+
+    def __init__(self):
+        super().__init__("")
+
+    def as_number(self, row, array_mode=False):
+        raise Failed(ILLEGAL)
+
+    def as_any(self, row):
+        return ("void",)
+
+    def as_range(self):
+        return Refused()
+
+
+class Reference(Token):
+    """A reference to a cell or a range of one sheet."""
+
+    def __init__(self, text, region, expensive=False):
+        super().__init__(text, expensive)
+        self.region = region
+
+    def single(self):
+        return self.region.shape == (1, 1)
+
+    def as_number(self, row, array_mode=False):
+        region = self.region
+        if self.single():
+            return cell_as_number(region.sheet.cell(region.c1, region.r1))
+        if array_mode:  # the range is an array too; the cell shows the result of its first cells
+            first = region.sheet.cell(region.c1, region.r1)
+            if first is None or first.kind != "number":
+                raise Unmodelled()
+            return first.value
+        if region.c1 == region.c2:  # a column: the cell in the formula's row
+            if region.r1 <= row <= region.r2:
+                return cell_as_number(region.sheet.cell(region.c1, row))
+            raise Failed(VALUE)
+        if region.r1 == region.r2:  # a row: the cell in the formula's column (A)
+            if region.c1 <= 0 <= region.c2:
+                return cell_as_number(region.sheet.cell(0, region.r1))
+            raise Failed(VALUE)
+        raise Failed(VALUE, ILLEGAL)  # a 2-D range: Calc shows Err:502
+
+    def as_any(self, row):
+        if self.single():
+            return cell_as_any(self.region.sheet.cell(self.region.c1, self.region.r1))
+        if self.region.error_codes():
+            raise Failed(PARAMETERS)  # observed: Calc does not pass an array holding an error
+        return ("array", self.region.shape)
+
+    def as_range(self):
+        return self.region
+
+
+def ref(text, expensive=False, shown=None):
+    """A Reference from its address: Sheet.A1, Sheet.A1:B2, Sheet.A:A or Sheet.1:1;
+    `shown` is the argument's text when it is an expression giving that range (OFFSET...)."""
+    sheet, address = text.lstrip("$").split(".", 1)
+    corners = address.replace("$", "").split(":")
+    bounds = []
+    for corner in corners:
+        letters, digits = re.fullmatch(r"([A-Z]*)(\d*)", corner).groups()
+        bounds.append((column_index(letters) if letters else None, int(digits) - 1 if digits else None))
+    (c1, r1), (c2, r2) = bounds[0], bounds[-1]
+    region = Region(sheet, 0 if c1 is None else c1, 0 if r1 is None else r1,
+                    LAST_COLUMN if c2 is None else c2, LAST_ROW if r2 is None else r2)
+    return Reference(shown or text, region, expensive)
+
+
+class InlineArray(Token):
+    def __init__(self, values):
+        super().__init__("{%s}" % ";".join(str(v) for v in values))
+        self.values = [float(v) for v in values]
+
+    def as_number(self, row, array_mode=False):
+        return self.values[0]
+
+    def as_any(self, row):
+        return ("double", self.values[0]) if len(self.values) == 1 else ("array", (len(self.values), 1))
+
+
+class ThroughSheets(Token):
+    """A reference through two sheets: the add-in refuses it as a range (Err:502); where a
+    number belongs Calc cannot intersect it (#VALUE!; Err:504 when the call is evaluated
+    over arrays), where a value belongs it passes nothing (Err:504)."""
+
+    def as_number(self, row, array_mode=False):
+        raise Failed(PARAMETERS if array_mode else VALUE)
+
+    def as_any(self, row):
+        raise Failed(PARAMETERS)
+
+    def as_range(self):
+        return Refused()
+
+
+class ReferenceList(Token):
+    """Two ranges joined with ~: not one range (Err:504)."""
+
+
+# ---------------------------------------------------------------------------------------
+# What the add-in does with what it receives
+
+def number_or(value, default):
+    """convert.hxx optional_number: omitted is the default, text or a larger array Err:502."""
+    kind = value[0]
+    if kind == "void":
+        return default
+    if kind == "double":
+        return value[1]
+    raise Failed(ILLEGAL)
+
+
+def flag_or(value, default):
+    kind = value[0]
+    if kind == "void":
+        return default
+    if kind == "double":
+        return value[1] != 0
+    raise Failed(ILLEGAL)
+
+
+# cohort.hpp: English names in any letter case, Russian ones in lower case or capitalised.
+PERIODS = {"month": "month", "месяц": "month", "Месяц": "month", "week": "week", "неделя": "week",
+           "Неделя": "week", "quarter": "quarter", "квартал": "quarter", "Квартал": "quarter"}
+
+
+def period_of(value):
+    if value[0] == "void" or value == ("string", ""):
+        return "month"
+    if value[0] == "string":
+        key = "".join(c.lower() if c.isascii() else c for c in value[1])
+        if key in PERIODS:
+            return PERIODS[key]
+    raise Failed(ILLEGAL)
+
+
+MAX_STREAMED, MAX_HELD = 1e8, 1e7  # range_reader.hxx
+
+
+def streamed_numbers(region, valid):
+    """for_each_number: the numbers of the range; an error cell shows as itself, a number
+    `valid` refuses is Err:502 (whichever comes first: both are accepted)."""
+    part = region.used_part()
+    if part is None:
+        return []
+    if (part[2] - part[0] + 1) * (part[3] - part[1] + 1) > MAX_STREAMED:
+        raise Failed(ILLEGAL)
+    problems = region.error_codes()
+    numbers = [cell.value for _, _, cell in region.cells() if cell.kind == "number"]
+    if any(not valid(x) for x in numbers):
+        problems.add(ILLEGAL)
+    if problems:
+        raise Failed(*problems)
+    return numbers
+
+
+def is_integer_in(x, lowest, highest):
+    return lowest <= x <= highest and x == math.floor(x)
+
+
+def nps(scores):
+    answers = streamed_numbers(scores, lambda x: is_integer_in(x, 0, 10))
+    promoters = sum(1 for x in answers if x >= 9)
+    detractors = sum(1 for x in answers if x <= 6)
+    passives = len(answers) - promoters - detractors
+    return reference.nps_counts(promoters, passives, detractors)
+
+
+def csat(scores, scale_max):
+    scale = number_or(scale_max, 5.0)
+    if not math.isfinite(scale) or not is_integer_in(scale, 3, 1e9):
+        raise Failed(ILLEGAL, *scores.error_codes())
+    answers = streamed_numbers(scores, lambda x: is_integer_in(x, 1, scale))
+    if not answers:
+        raise reference.Division()
+    return sum(1 for x in answers if x >= scale - 1) / len(answers)
+
+
+def aligned(*regions):
+    """read_aligned: the ranges' cells row by row as lists of Cell or None, all of one shape."""
+    if any(isinstance(region, Refused) for region in regions):
+        raise Failed(ILLEGAL, *set().union(*(region.error_codes() for region in regions)))
+    if len({region.shape for region in regions}) > 1:
+        raise Failed(ILLEGAL)
+    rows, columns = regions[0].shape
+    first, last = None, None
+    for region in regions:
+        part = region.used_part()
+        if part:
+            first = part[1] - region.r1 if first is None else min(first, part[1] - region.r1)
+            last = part[3] - region.r1 if last is None else max(last, part[3] - region.r1)
+    if first is not None and (last - first + 1) * columns > MAX_HELD / len(regions):
+        raise Failed(ILLEGAL)
+    problems = set()
+    for region in regions:
+        problems |= region.error_codes()
+    if problems:
+        raise Failed(*problems)
+    result = []
+    for region in regions:
+        cells = {(r - region.r1, c - region.c1): cell for r, c, cell in region.cells()}
+        result.append(cells)
+    positions = sorted(set().union(*result))
+    return [[cells.get(position) for position in positions] for cells in result]
+
+
+def customer(cell):
+    """raw_data.cxx customer_of: a number or a text is an id (never equal to each other)."""
+    if cell is None:
+        return None
+    return (cell.kind, cell.value)
+
+
+def ids_in(region):
+    return [customer(cell) for cell in aligned(region)[0] if cell is not None]
+
+
+def compare_ids(start, end):
+    at_start, at_end = map(set, together(lambda: ids_in(start), lambda: ids_in(end)))
+    retained = len(at_start & at_end)
+    return len(at_start), len(at_end), retained
+
+
+def crr_ids(start, end):
+    s, e, retained = compare_ids(start, end)
+    return reference.crr(s, e, e - retained)
+
+
+def churn_ids(start, end):
+    s, e, retained = compare_ids(start, end)
+    return reference.churn(s, e, e - retained)
+
+
+def order_counts(orders):
+    counts = {}
+    for order in ids_in(orders):
+        counts[order] = counts.get(order, 0) + 1
+    return counts
+
+
+def rpr_orders(orders):
+    counts = order_counts(orders)
+    return reference.rpr(sum(1 for n in counts.values() if n > 1), len(counts))
+
+
+def purchase_frequency_orders(orders):
+    counts = order_counts(orders)
+    return reference.purchase_frequency(sum(counts.values()), len(counts))
+
+
+def order_log(ids, numbers):
+    """raw_data.cxx read_order_log: (customer, number) of every row with an id."""
+    id_cells, number_cells = aligned(ids, numbers)
+    log = []
+    for id_cell, number_cell in zip(id_cells, number_cells):
+        who = customer(id_cell)
+        if who is None:
+            if number_cell is not None:
+                raise Failed(ILLEGAL)  # a number without its customer
+            continue
+        if number_cell is None or number_cell.kind != "number":
+            raise Failed(ILLEGAL)      # an order without its number
+        log.append((who, number_cell.value))
+    return log
+
+
+def arpu_orders(ids, amounts):
+    log = order_log(ids, amounts)
+    revenue = 0.0
+    for _, amount in log:  # in the order of the rows, as the library adds them
+        revenue += amount
+    if revenue < 0:
+        raise Failed(ILLEGAL)
+    return reference.arpu(reference._result(revenue), len({who for who, _ in log}))
+
+
+EPOCH = datetime.date(1899, 12, 30)
+
+
+def period_index(serial, period):
+    """cohort.hpp period_index: weeks since Monday 1900-01-01, months or quarters since year 0."""
+    if abs(serial) > 1e7:
+        raise Failed(ILLEGAL)
+    day = math.floor(serial)
+    if period == "week":  # serial 2 is Monday 1900-01-01
+        return (day - 2) // 7
+    try:
+        date = EPOCH + datetime.timedelta(days=day)
+    except OverflowError:  # beyond Python's years 1..9999
+        raise Unmodelled()
+    month = date.year * 12 + date.month - 1
+    return month if period == "month" else month // 3
+
+
+def period_start(index, period):
+    if period == "week":
+        return index * 7 + 2
+    month = index if period == "month" else index * 3
+    return (datetime.date(month // 12, month % 12 + 1, 1) - EPOCH).days
+
+
+def cohort_retention(ids, dates, period):
+    """The first cell of the cohort table, the start of the earliest cohort: the formula is
+    in one cell, which shows the top left of the array."""
+    chosen, log = together(lambda: period_of(period), lambda: order_log(ids, dates))
+    if not log:
+        raise reference.Division()
+    first, last = {}, None
+    for who, date in log:
+        index = period_index(date, chosen)
+        first[who] = min(first.get(who, index), index)
+        last = index if last is None else max(last, index)
+    if sum(last - cohort + 1 for cohort in set(first.values())) > 4e6:
+        raise Failed(ILLEGAL)  # cohort.hpp max_cohort_cells
+    return float(period_start(min(first.values()), chosen))
+
+
+def together(*steps):
+    """Runs every step; when some fail, any of their errors may be the one shown (the
+    add-in may check them in any order)."""
+    results, problems = [], set()
+    for step in steps:
+        try:
+            results.append(step())
+        except Failed as failure:
+            problems |= failure.codes
+    if problems:
+        raise Failed(*problems)
+    return results
+
+
+# Each function's parameters in the add-in, and how its result follows from them. The kinds
+# come from the IDL (test_hostile.py checks that they agree).
+def scalar(name, defaults=()):
+    """A function of reference.py; `defaults` converts its optional arguments."""
+    def compute(*args):
+        required = len(args) - len(defaults)
+        values = list(args[:required])
+        for convert, value in zip(defaults, args[required:]):
+            values.append(convert(value))
+        return reference.SCALAR[name](*values)
+    return compute
+
+
+MODELS = {
+    "NPS": nps,
+    "CSAT": csat,
+    "CRR_IDS": crr_ids,
+    "CHURN_IDS": churn_ids,
+    "RPR_ORDERS": rpr_orders,
+    "PURCHASE_FREQUENCY_ORDERS": purchase_frequency_orders,
+    "ARPU_ORDERS": arpu_orders,
+    "COHORT_RETENTION": cohort_retention,
+    "LTV_AOV": scalar("LTV_AOV", [lambda v: number_or(v, 1.0)]),
+    "LTV_SUBSCRIPTION": scalar("LTV_SUBSCRIPTION", [lambda v: number_or(v, None), lambda v: number_or(v, 0.0)]),
+    "LTV_CHURN": scalar("LTV_CHURN", [lambda v: number_or(v, 1.0)]),
+    "CLV": scalar("CLV", [lambda v: number_or(v, 0.0)]),
+    "ROMI": scalar("ROMI", [lambda v: flag_or(v, False)]),
+}
+for _name in reference.SCALAR:
+    MODELS.setdefault(_name, scalar(_name))
+
+
+def expected(name, kinds, tokens, row):
+    """The outcome of =name(tokens...) in `row`; kinds: 'number', 'optional' or 'range' for
+    each parameter (tokens may be fewer: trailing optional arguments left out)."""
+    if name not in MODELS:
+        return UNKNOWN
+    if len(tokens) == 1 and isinstance(tokens[0], Omitted):
+        tokens = []  # =F() has no argument at all
+    # An inline array where a number belongs makes Calc evaluate the call over arrays: a
+    # range in another number argument is then an array too, not intersected with the row;
+    # the cell shows the result for the arrays' first elements.
+    array_mode = any(kind == "number" and isinstance(token, InlineArray) for kind, token in zip(kinds, tokens))
+    arguments, problems = [], set()
+    try:
+        for kind, token in zip(kinds, tokens):
+            try:
+                if kind == "number":
+                    arguments.append(token.as_number(row, array_mode))
+                elif kind == "optional":
+                    arguments.append(token.as_any(row))
+                else:
+                    arguments.append(token.as_range())
+            except Failed as failure:  # Calc does not call the add-in
+                problems |= failure.codes
+        for kind in kinds[len(tokens):]:
+            if kind != "optional":
+                problems.add(PARAMETERS)  # a required argument missing
+            arguments.append(("void",))
+        if problems:
+            return Error(problems)
+        try:
+            return Value(MODELS[name](*arguments))
+        except Failed as failure:
+            return Error(failure.codes)
+        except (reference.Domain, reference.Division, reference.Overflow) as failure:
+            return Error({failure.code})
+    except Unmodelled:
+        return UNKNOWN
+
+
+# ---------------------------------------------------------------------------------------
+# The IDL: which parameter is a number, an optional value or a range
+
+def signatures(idl_text):
+    """{method: ['number' | 'optional' | 'range', ...]} from the add-in's IDL."""
+    body = idl_text[idl_text.index("interface XCustomerMetrics"):]
+    found = {}
+    for match in re.finditer(r"([\w:<> ]+?)\s+(\w+)\s*\(([^)]*)\)\s*raises", body):
+        kinds = []
+        for parameter in filter(None, (p.strip() for p in match.group(3).split(","))):
+            declared = re.sub(r"^\[in\]\s*", "", parameter).rsplit(None, 1)[0]
+            if declared == "double":
+                kinds.append("number")
+            elif declared == "any":
+                kinds.append("optional")
+            elif "XCellRange" in declared or "sequence" in declared:
+                kinds.append("range")
+            else:
+                kinds.append("other:" + declared)
+        found[match.group(2)] = kinds
+    return found
