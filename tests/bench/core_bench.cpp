@@ -34,6 +34,18 @@ void BM_NpsTally(benchmark::State& state) {
 }
 BENCHMARK(BM_NpsTally)->RangeMultiplier(10)->Range(10000, 1000000);
 
+void BM_CsatTally(benchmark::State& state) {
+    std::mt19937 random(3);
+    std::uniform_int_distribution<int> score(1, 5);
+    std::vector<double> answers(static_cast<std::size_t>(state.range(0)));
+    for (double& answer : answers)
+        answer = score(random);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(cm::csat(answers.data(), answers.size()));
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_CsatTally)->RangeMultiplier(10)->Range(10000, 1000000);
+
 // An order log like a shop's: `orders` orders by orders/4 customers over two years, text ids.
 struct OrderLog {
     std::vector<std::string> ids;

@@ -22,20 +22,12 @@ double share(double part, double whole, const char* part_name, const char* whole
 
 }  // namespace
 
-void NpsTally::add(double score) {
-    // Reichheld 2003: 9–10 promoters, 7–8 passives, 0–6 detractors.
-    if (!is_integer_in(score, 0, 10))
-        throw domain_error("an NPS answer must be an integer from 0 to 10");
-    if (score >= 9)
-        ++promoters_;
-    else if (score >= 7)
-        ++passives_;
-    else
-        ++detractors_;
+void NpsTally::reject() {
+    throw domain_error("an NPS answer must be an integer from 0 to 10");
 }
 
 double NpsTally::nps() const {
-    return nps_counts(promoters_, passives_, detractors_);
+    return nps_counts(promoters(), passives(), detractors());
 }
 
 double nps(const double* scores, std::size_t count) {
@@ -63,18 +55,14 @@ CsatTally::CsatTally(double scale_max) : scale_max_(scale_max) {
         throw domain_error("scale_max must be an integer of at least 3");
 }
 
-void CsatTally::add(double score) {
-    if (!is_integer_in(score, 1, scale_max_))
-        throw domain_error("a CSAT answer must be an integer from 1 to scale_max");
-    ++answers_;
-    if (score >= scale_max_ - 1)
-        ++satisfied_;
+void CsatTally::reject() {
+    throw domain_error("a CSAT answer must be an integer from 1 to scale_max");
 }
 
 double CsatTally::csat() const {
     if (answers_ == 0)
         throw division_by_zero("no CSAT answers");
-    return satisfied_ / answers_;
+    return static_cast<double>(satisfied_) / static_cast<double>(answers_);
 }
 
 double csat(const double* scores, std::size_t count, double scale_max) {
