@@ -52,6 +52,20 @@ std::string utf8(const rtl::OUString& text) {
     return std::string(bytes.getStr(), static_cast<std::size_t>(bytes.getLength()));
 }
 
+std::string_view utf8_into(const rtl::OUString& text, std::string& buffer) {
+    const sal_Unicode* units = text.getStr();
+    const auto length = static_cast<std::size_t>(text.getLength());
+    buffer.resize(length);
+    for (std::size_t i = 0; i < length; ++i) {
+        if (units[i] >= 0x80) {
+            buffer = utf8(text);
+            break;
+        }
+        buffer[i] = static_cast<char>(units[i]);
+    }
+    return buffer;
+}
+
 Range error_result(double coded, Range*) {
     css::uno::Sequence<css::uno::Any> row(1);
     row.getArray()[0] <<= coded;

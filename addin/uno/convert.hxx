@@ -13,6 +13,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace cm::uno {
 
@@ -31,6 +32,10 @@ std::optional<double> optional_number(const css::uno::Any& argument, const char*
 
 // UTF-8 of a UNO string, for the library's text arguments.
 std::string utf8(const rtl::OUString& text);
+
+// The same into `buffer`, reused from call to call: no allocation for a text per cell of
+// a million-row range (ASCII, the usual customer id, is copied without a converter).
+std::string_view utf8_into(const rtl::OUString& text, std::string& buffer);
 
 // optional_number() with its default applied.
 double number_or(const css::uno::Any& argument, double default_value, const char* what);

@@ -66,9 +66,7 @@ std::optional<css::table::CellRangeAddress> used_part_of(const css::uno::Referen
     return part;
 }
 
-std::vector<std::vector<css::uno::Any>> read_aligned(
-    std::initializer_list<css::uno::Reference<css::table::XCellRange>> ranges) {
-    // The shape, and the window of rows (relative to each range) holding any data.
+std::optional<AlignedWindow> aligned_window(std::initializer_list<css::uno::Reference<css::table::XCellRange>> ranges) {
     sal_Int32 rows = -1, columns = -1, first = SAL_MAX_INT32, last = -1;
     for (const auto& range : ranges) {
         if (!range.is())
@@ -86,37 +84,19 @@ std::vector<std::vector<css::uno::Any>> read_aligned(
             last = std::max(last, used->EndRow - address.StartRow);
         }
     }
-    if (last >= first) {
-        css::table::CellRangeAddress window;
-        window.StartColumn = 0;
-        window.EndColumn = columns - 1;
-        window.StartRow = first;
-        window.EndRow = last;
-        require_readable(window, max_held_cells / static_cast<double>(ranges.size()));
-    }
-    std::vector<std::vector<css::uno::Any>> cells;
-    for (const auto& range : ranges) {
-        std::vector<css::uno::Any> flat;
-        if (last >= first) {
-            flat.reserve(static_cast<std::size_t>(last - first + 1) * static_cast<std::size_t>(columns));
-            constexpr sal_Int32 block_cells = 1 << 16;
-            const sal_Int32 rows_per_block = std::max<sal_Int32>(1, block_cells / columns);
-            for (sal_Int32 row = first; row <= last; row += rows_per_block) {
-                css::uno::Reference<css::sheet::XCellRangeData> block(
-                    range->getCellRangeByPosition(0, row, columns - 1, std::min(last, row + rows_per_block - 1)),
-                    css::uno::UNO_QUERY_THROW);
-                for (const auto& block_row : block->getDataArray())
-                    for (const auto& value : block_row) {
-                        if (value.getValueTypeClass() == css::uno::TypeClass_VOID)
-                            if (const auto error = first_error_in(range))
-                                throw CellError{*error};
-                        flat.push_back(value);
-                    }
-            }
-        }
-        cells.push_back(std::move(flat));
-    }
-    return cells;
+    if (last < first)
+        return std::nullopt;
+    AlignedWindow window{first, last, columns};
+    css::table::CellRangeAddress area;
+    area.StartColumn = 0;
+    area.EndColumn = columns - 1;
+    area.StartRow = first;
+    area.EndRow = last;
+    require_readable(area, max_held_cells / static_cast<double>(ranges.size()));
+    for (const auto& range : ranges)
+        if (const auto error = first_error_in(range))
+            throw CellError{*error};
+    return window;
 }
 
 }  // namespace cm::uno

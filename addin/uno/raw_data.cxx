@@ -8,15 +8,15 @@
 
 namespace cm::uno {
 
-std::optional<std::size_t> customer_of(const css::uno::Any& cell, CustomerIds& ids) {
+std::optional<std::size_t> CustomerReader::operator()(const css::uno::Any& cell) {
     switch (cell.getValueTypeClass()) {
         case css::uno::TypeClass_DOUBLE:
-            return ids.of(*static_cast<const double*>(cell.getValue()));
+            return ids_.of(*static_cast<const double*>(cell.getValue()));
         case css::uno::TypeClass_STRING: {
             const auto& text = *static_cast<const rtl::OUString*>(cell.getValue());
             if (text.isEmpty())
                 return std::nullopt;
-            return ids.of(utf8(text));
+            return ids_.of(utf8_into(text, utf8_));
         }
         case css::uno::TypeClass_VOID:
             return std::nullopt;
@@ -27,10 +27,11 @@ std::optional<std::size_t> customer_of(const css::uno::Any& cell, CustomerIds& i
 
 std::vector<std::size_t> customers_in(const CellRange& range, CustomerIds& ids) {
     std::vector<std::size_t> customers;
-    const auto cells = read_aligned({range});  // kept alive: the loop reads its first element
-    for (const css::uno::Any& cell : cells.front())
-        if (const auto customer = customer_of(cell, ids))
+    CustomerReader customer_of(ids);
+    for_each_aligned({range}, [&](const css::uno::Any* const* cells) {
+        if (const auto customer = customer_of(*cells[0]))
             customers.push_back(*customer);
+    });
     return customers;
 }
 
@@ -48,24 +49,24 @@ OrderCounts count_orders_in(const CellRange& orders) {
 }
 
 OrderLog read_order_log(const CellRange& order_ids, const CellRange& numbers, const char* what) {
-    const auto cells = read_aligned({order_ids, numbers});
     OrderLog log;
-    for (std::size_t i = 0; i < cells[0].size(); ++i) {
-        const auto customer = customer_of(cells[0][i], log.ids);
-        const css::uno::Any& number = cells[1][i];
+    CustomerReader customer_of(log.ids);
+    for_each_aligned({order_ids, numbers}, [&](const css::uno::Any* const* cells) {
+        const auto customer = customer_of(*cells[0]);
+        const css::uno::Any& number = *cells[1];
         const bool has_number = number.getValueTypeClass() == css::uno::TypeClass_DOUBLE;
         if (!customer) {
             const bool empty = !has_number && number.getValueTypeClass() == css::uno::TypeClass_STRING &&
                                static_cast<const rtl::OUString*>(number.getValue())->isEmpty();
             if (!empty)
                 throw_illegal((std::string("a row has a ") + what + " but no customer id").c_str());
-            continue;
+            return;
         }
         if (!has_number)
             throw_illegal((std::string("an order has no ") + what).c_str());
         log.customers.push_back(*customer);
         log.numbers.push_back(*static_cast<const double*>(number.getValue()));
-    }
+    });
     return log;
 }
 

@@ -11,15 +11,25 @@
 #include <com/sun/star/table/XCellRange.hpp>
 
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace cm::uno {
 
 using CellRange = css::uno::Reference<css::table::XCellRange>;
 
-// A customer id cell: a number or a non-empty text gives its index in `ids`; an empty cell
-// (or empty text) gives std::nullopt, the row is not an order; anything else is illegal.
-std::optional<std::size_t> customer_of(const css::uno::Any& cell, CustomerIds& ids);
+// Reads customer id cells: a number or a non-empty text gives its index in `ids`; an
+// empty cell (or empty text) gives std::nullopt, the row is not an order; anything else is
+// illegal. Keeps one UTF-8 buffer for all the texts it converts.
+class CustomerReader {
+public:
+    explicit CustomerReader(CustomerIds& ids) : ids_(ids) {}
+    std::optional<std::size_t> operator()(const css::uno::Any& cell);
+
+private:
+    CustomerIds& ids_;
+    std::string utf8_;
+};
 
 // The customers of a range of ids, one element per non-empty cell.
 std::vector<std::size_t> customers_in(const CellRange& range, CustomerIds& ids);

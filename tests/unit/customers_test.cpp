@@ -4,7 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <limits>
+#include <map>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -62,6 +65,38 @@ TEST(CustomerIds, NumbersAndTextAreDistinctAndNaNIsRefused) {
     EXPECT_EQ(ids.of(123.0), 0u);
     EXPECT_EQ(ids.of(-0.0), ids.of(0.0));
     EXPECT_THROW(ids.of(std::numeric_limits<double>::quiet_NaN()), cm::domain_error);
+}
+
+// The open-addressing tables against std::map over enough ids to grow them many times:
+// numbers, texts of up to 8 bytes (kept in the slot) and longer ones, texts that differ
+// only in a trailing zero byte or in length, in shuffled order with repeats.
+TEST(CustomerIds, AgreesWithAMapThroughGrowth) {
+    std::mt19937 random(4);
+    std::vector<std::string> texts = {"", std::string(1, '\0'), "a", std::string("a\0", 2), "12345678",
+                                      "123456789", "customer@example.com"};
+    for (int i = 0; i < 30000; ++i)
+        texts.push_back((i % 3 ? "C" : "customer-with-a-long-name-") + std::to_string(i));
+    std::vector<double> numbers = {0.0, 1.0, -1.0, 1e300, -1e-300, 0.5};
+    for (int i = 0; i < 30000; ++i)
+        numbers.push_back(static_cast<double>(i) * 7.25);
+    cm::CustomerIds ids;
+    std::map<std::string, std::size_t> text_index;
+    std::map<double, std::size_t> number_index;
+    std::size_t next = 0;
+    for (int round = 0; round < 3; ++round) {
+        std::shuffle(texts.begin(), texts.end(), random);
+        std::shuffle(numbers.begin(), numbers.end(), random);
+        for (std::size_t i = 0; i < texts.size(); ++i) {
+            const auto text = text_index.try_emplace(texts[i], next);
+            next += text.second;
+            ASSERT_EQ(ids.of(texts[i]), text.first->second) << "text " << texts[i];
+            const auto number = number_index.try_emplace(numbers[i], next);
+            next += number.second;
+            ASSERT_EQ(ids.of(numbers[i]), number.first->second) << "number " << numbers[i];
+        }
+    }
+    EXPECT_EQ(ids.size(), text_index.size() + number_index.size());
+    EXPECT_EQ(ids.of(-0.0), ids.of(0.0));
 }
 
 // Seed 000, the repeat-purchase example: 150 customers, 65 of them ordered again.

@@ -6,20 +6,103 @@
 #include "checks.hpp"
 
 #include <cstdint>
+#include <cstring>
+#include <functional>
 
 namespace cm {
+
+namespace {
+
+// The finaliser of splitmix64 (Steele, Lea, Flood, "Fast splittable pseudorandom number
+// generators", OOPSLA 2014): spreads every bit of a key over the low bits that pick a slot.
+std::uint64_t mix(std::uint64_t key) {
+    key = (key ^ (key >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    key = (key ^ (key >> 27)) * 0x94d049bb133111ebULL;
+    return key ^ (key >> 31);
+}
+
+template <class Slot>
+std::size_t start_of(const std::vector<Slot>& table, std::uint64_t key) {
+    return static_cast<std::size_t>(mix(key)) & (table.size() - 1);
+}
+
+template <class Slot>
+std::size_t next_of(const std::vector<Slot>& table, std::size_t at) {
+    return (at + 1) & (table.size() - 1);
+}
+
+// Puts `slot` into a free place of `table` (linear probing), doubling the table first when
+// it would pass 70 %; the table's size is a power of two.
+template <class Slot>
+void insert(std::vector<Slot>& table, std::size_t& used, const Slot& slot) {
+    if ((used + 1) * 10 > table.size() * 7) {
+        std::vector<Slot> larger(table.empty() ? 1024 : table.size() * 2, Slot{});
+        for (const Slot& old : table)
+            if (old.index != 0) {
+                std::size_t at = start_of(larger, old.key());
+                while (larger[at].index != 0)
+                    at = next_of(larger, at);
+                larger[at] = old;
+            }
+        table.swap(larger);
+    }
+    std::size_t at = start_of(table, slot.key());
+    while (table[at].index != 0)
+        at = next_of(table, at);
+    table[at] = slot;
+    ++used;
+}
+
+}  // namespace
+
+std::uint32_t CustomerIds::next_index() {
+    if (next_ >= 0xFFFFFFF0u)
+        throw domain_error("too many distinct customer ids");
+    return static_cast<std::uint32_t>(next_++);
+}
 
 std::size_t CustomerIds::of(double id) {
     detail::require_finite(id, "customer id");
     if (id == 0)
         id = 0;  // -0 and +0 are one customer
-    const auto [position, inserted] = numbers_.try_emplace(id, next_);
-    return inserted ? next_++ : position->second;
+    std::uint64_t bits;
+    std::memcpy(&bits, &id, sizeof bits);
+    if (!numbers_.empty())
+        for (std::size_t at = start_of(numbers_, bits); numbers_[at].index != 0; at = next_of(numbers_, at))
+            if (numbers_[at].bits == bits)
+                return static_cast<std::size_t>(numbers_[at].index - 1);
+    const std::uint32_t index = next_index();
+    insert(numbers_, numbers_used_, NumberSlot{bits, std::uint64_t{index} + 1});
+    return index;
+}
+
+bool CustomerIds::same_text(const TextSlot& slot, std::string_view id, std::uint64_t inline_bytes) const {
+    if (slot.length != id.size())
+        return false;
+    if (id.size() <= sizeof slot.bytes)
+        return slot.bytes == inline_bytes;
+    return std::string_view(text_bytes_.data() + slot.bytes, id.size()) == id;
 }
 
 std::size_t CustomerIds::of(std::string_view id) {
-    const auto [position, inserted] = texts_.try_emplace(std::string(id), next_);
-    return inserted ? next_++ : position->second;
+    if (id.size() > 0xFFFFFFFFu)
+        throw domain_error("a customer id is too long");
+    const std::uint64_t hash = std::hash<std::string_view>{}(id);
+    std::uint64_t inline_bytes = 0;  // a short text's bytes, zero-padded
+    if (id.size() <= sizeof inline_bytes)
+        std::memcpy(&inline_bytes, id.data(), id.size());
+    if (!texts_.empty())
+        for (std::size_t at = start_of(texts_, hash); texts_[at].index != 0; at = next_of(texts_, at))
+            if (texts_[at].hash == hash && same_text(texts_[at], id, inline_bytes))
+                return texts_[at].index - 1;
+    const std::uint32_t index = next_index();
+    std::uint64_t bytes = inline_bytes;
+    if (id.size() > sizeof bytes) {
+        bytes = text_bytes_.size();
+        text_bytes_.append(id);
+    }
+    insert(texts_, texts_used_, TextSlot{hash, bytes, static_cast<std::uint32_t>(id.size()), index + 1});
+    return index;
 }
 
 double ListComparison::crr() const {
