@@ -75,6 +75,35 @@ def range_document(folder, rows):
     return path
 
 
+def raw_documents(folder, orders):
+    """An unsorted CRM export of `orders` orders (text id, date, amount) by about orders/4
+    customers, a second id list beside it; and the same orders sorted by customer, the only
+    shape in which a native formula counts repeat customers in linear time (helper columns:
+    B marks a customer's first order, C its second)."""
+    random.seed(13)
+    rows = [("C%07d" % random.randint(0, orders // 4), float(random.randint(45292, 45292 + 729)),
+             float(random.randint(100, 5000)), "C%07d" % random.randint(0, orders // 4)) for _ in range(orders)]
+    unsorted = os.path.join(folder, "raw-unsorted.fods")
+    fods.write(unsorted, (list(row) for row in rows))
+    ids = sorted(row[0] for row in rows)
+    sorted_addin = os.path.join(folder, "raw-sorted-addin.fods")
+    fods.write(sorted_addin, ([customer] for customer in ids))
+    sorted_native = os.path.join(folder, "raw-sorted-native.fods")
+
+    def native_rows():
+        for i, customer in enumerate(ids):
+            r = i + 1
+            if r == 1:
+                yield [customer, "of:=1", "of:=0"]
+            elif r == 2:
+                yield [customer, "of:=IF([.A2]=[.A1];0;1)", "of:=IF([.A2]=[.A1];1;0)"]
+            else:
+                yield [customer, "of:=IF([.A%d]=[.A%d];0;1)" % (r, r - 1),
+                       "of:=IF(AND([.A%d]=[.A%d];[.A%d]<>[.A%d]);1;0)" % (r, r - 1, r - 1, r - 2)]
+    fods.write(sorted_native, native_rows())
+    return unsorted, sorted_addin, sorted_native
+
+
 def order_log(orders):
     """An order log sorted by customer then date, as a CRM export sorted for a COUNTIFS
     model: about orders/4 customers over two years; text ids."""
@@ -132,6 +161,7 @@ def main():
     parser.add_argument("--scalar-rows", type=int, default=40000)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--orders", type=int, default=100000)
+    parser.add_argument("--raw-rows", type=int, default=1000000)
     parser.add_argument("--oxt", default=os.path.join(ROOT, "build", "customermetrics.oxt"))
     parser.add_argument("--json", default=os.path.join(ROOT, "build", "bench", "calc_bench.json"))
     args = parser.parse_args()
@@ -141,8 +171,9 @@ def main():
     scalar_paths = scalar_documents(folder, args.scalar_rows)
     ranges_path = range_document(folder, args.rows)
     cohort_ours, cohort_native, cohorts, sizes, table, periods = cohort_documents(folder, args.orders)
+    raw_unsorted, raw_sorted_addin, raw_sorted_native = raw_documents(folder, args.raw_rows)
     results = {"rows": args.rows, "scalar_rows": args.scalar_rows, "repeat": args.repeat,
-               "cpu": os.cpu_count(), "scalar": {}, "range": {}}
+               "cpu": os.cpu_count(), "scalar": {}, "range": {}, "raw": {}}
     office = lo.office_with_extension(args.oxt)
     try:
         print("\nscalar: %d formula cells, median of %d full recalculations" % (args.scalar_rows, args.repeat))
@@ -199,6 +230,40 @@ def main():
                     values["add-in"], values["native"], "agree" if agree else "DISAGREE"))
         finally:
             doc.close(True)
+
+        print("\nraw data: %d orders (text ids, unsorted), one formula, median of %d" % (args.raw_rows, args.repeat))
+        n = args.raw_rows
+        doc = office.open(raw_unsorted)
+        try:
+            cell = doc.Sheets.getByIndex(0).getCellRangeByName("F1")
+            for name, formula in (("CRR_IDS (two lists of %d ids)" % n, "=CRR_IDS(A1:A{n};D1:D{n})"),
+                                  ("RPR_ORDERS", "=RPR_ORDERS(A1:A{n})"),
+                                  ("ARPU_ORDERS", "=ARPU_ORDERS(A1:A{n};C1:C{n})"),
+                                  ("COHORT_RETENTION (first cohort's size)", "=INDEX(COHORT_RETENTION(A1:A{n};B1:B{n});1;2)")):
+                cell.setFormula(formula.format(n=n))
+                seconds = timed_recalc(doc, args.repeat)
+                value = cell.getValue() if not cell.getError() else "error %d" % cell.getError()
+                results["raw"][name] = dict(seconds=seconds, value=value)
+                print("  %-40s %7.3f s  %6.3f µs/order  = %r" % (name, seconds, seconds / n * 1e6, value))
+        finally:
+            doc.close(True)
+        timings, values = {}, {}
+        for kind, path, formula in (("add-in", raw_sorted_addin, "=RPR_ORDERS(A1:A%d)" % n),
+                                    ("native", raw_sorted_native, "=SUM(C1:C%d)/SUM(B1:B%d)" % (n, n))):
+            doc = office.open(path)
+            try:
+                cell = doc.Sheets.getByIndex(0).getCellRangeByName("F1")
+                cell.setFormula(formula)
+                timings[kind] = timed_recalc(doc, args.repeat)
+                values[kind] = cell.getValue() if not cell.getError() else "error %d" % cell.getError()
+            finally:
+                doc.close(True)
+        agree = values["add-in"] == values["native"]
+        results["raw"]["RPR sorted vs native helper columns"] = dict(timings, values=values, agree=agree)
+        print("  RPR on the orders sorted by customer: add-in %.3f s, native helper columns (2×%d formulas) "
+              "%.3f s, ratio %.2f×; values %r vs %r %s" % (
+                  timings["add-in"], n, timings["native"], timings["add-in"] / timings["native"],
+                  values["add-in"], values["native"], "agree" if agree else "DISAGREE"))
 
         print("\ncohort matrix: %d orders, %d cohorts × %d periods, median of %d" % (
             args.orders, len(cohorts), periods, args.repeat))
