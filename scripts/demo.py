@@ -1,12 +1,14 @@
 """The main job, shown: installs the built .oxt into a private LibreOffice profile
 (build/profile), computes every worked example of the seed articles in real Calc,
 prints them beside the figures the articles printed, saves the sheet as .ods and .pdf,
-then opens every template workbook from the office's template path, recalculates it,
-prints its results and renders it as PDF and PNG pages, all under build/demo/.
+then opens every template workbook (Russian and English) from the office's template path,
+recalculates it, prints its results and renders it as PDF and PNG pages, all under
+build/demo/.
 
 Run through scripts/demo.sh (it builds first), with Debian's /usr/bin/python3.
 """
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -16,6 +18,8 @@ sys.path.insert(0, os.path.join(ROOT, "tests", "integration"))
 import office as lo  # noqa: E402
 from calc import check_cell, error_cells  # noqa: E402
 from cases import SEED_EXAMPLES  # noqa: E402
+sys.path.insert(0, os.path.join(ROOT, "templates"))
+from builder import RESULT_STYLES  # noqa: E402
 
 BUILD = os.path.join(ROOT, "build")
 PROFILE = os.path.join(BUILD, "profile")
@@ -45,7 +49,7 @@ def render_templates(office):
                 print("   ERROR " + error)
             for range_name in doc.NamedRanges.getElementNames():
                 cell = doc.NamedRanges.getByName(range_name).getReferredCells().getCellByPosition(0, 0)
-                if cell.CellStyle == "Результат":
+                if cell.CellStyle in RESULT_STYLES:
                     print("   %-24s %-14s %s" % (range_name, cell.getString(), cell.getFormula()))
             pdf = os.path.join(OUT, name + ".pdf")
             doc.storeToURL(lo.file_url(pdf), lo.props(FilterName="calc_pdf_Export"))
@@ -54,7 +58,7 @@ def render_templates(office):
         # PNG of the first pages only: the cohort template's sample order log runs to dozens.
         subprocess.run(["pdftoppm", "-r", "80", "-l", str(PNG_PAGES), "-png", pdf, os.path.join(OUT, name)],
                        check=True)
-        pages = sorted(f for f in os.listdir(OUT) if f.startswith(name + "-") and f.endswith(".png"))
+        pages = sorted(f for f in os.listdir(OUT) if re.fullmatch(re.escape(name) + r"-\d+\.png", f))
         print("   rendered: %s.pdf, %s" % (name, ", ".join(pages)))
     return problems
 

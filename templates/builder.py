@@ -1,11 +1,17 @@
 """Helpers to build a template workbook through the UNO API of a headless Calc.
 
 The conventions every template follows (and the tests rely on):
-  - input cells have the cell style "Ввод" (yellow): the user replaces them;
-  - results are formulas of the add-in, style "Результат" (green), never typed numbers;
-  - the figure the article printed stands beside a result, style "Статья" (grey italic),
-    as text, so that it is never mistaken for a computed value;
-  - every input and result a test or a reader needs has a document-level named range.
+  - input cells have the cell style "Ввод" / "Input" (yellow): the user replaces them;
+  - results are formulas of the add-in, style "Результат" / "Computed" (green), never typed
+    numbers;
+  - the figure the article printed stands beside a result, style "Статья" / "Article
+    figure" (grey italic), as text, so that it is never mistaken for a computed value;
+  - every input and result a test or a reader needs has a document-level named range, the
+    same name in both languages.
+
+Every template is built in Russian and in English from one module: each text is written
+as the pair workbook.t("по-русски", "in English"); the English workbook must not keep a
+single Cyrillic letter (cyrillic_texts() finds any, and generate.py refuses the file).
 """
 import zipfile
 from xml.sax.saxutils import quoteattr
@@ -17,43 +23,89 @@ from com.sun.star.table import CellAddress, CellRangeAddress
 
 RU = Locale("ru", "RU", "")
 EN = Locale("en", "US", "")
+LOCALES = {"ru": RU, "en": EN}
 
-# Number formats, written in en-US syntax and converted to the Russian locale.
+# Number formats, written in en-US syntax and converted to the workbook's locale.
 PERCENT = "0.0%"
 PERCENT2 = "0.00%"
 MONEY = "#,##0.00"
 WHOLE = "#,##0"
 DECIMAL = "0.00"
 
+# Cell styles by role: (Russian name, English name, properties). The English names avoid
+# the built-in styles ("Result", "Note", "Heading" exist in every document).
 STYLES = {
-    "Заголовок": dict(CharHeight=14.0, CharWeight=150.0),
-    "Шапка": dict(CharWeight=150.0, CellBackColor=0xD9E2F3, IsTextWrapped=True),
-    "Ввод": dict(CellBackColor=0xFFF2CC, CharColor=0x1F3864),
-    "Результат": dict(CellBackColor=0xE2EFDA, CharWeight=150.0),
-    "Статья": dict(CharPosture=uno.Enum("com.sun.star.awt.FontSlant", "ITALIC"), CharColor=0x595959),
-    "Примечание": dict(CharColor=0x404040),
+    "title": ("Заголовок", "Sheet title", dict(CharHeight=14.0, CharWeight=150.0)),
+    "header": ("Шапка", "Column header", dict(CharWeight=150.0, CellBackColor=0xD9E2F3, IsTextWrapped=True)),
+    "input": ("Ввод", "Input", dict(CellBackColor=0xFFF2CC, CharColor=0x1F3864)),
+    "result": ("Результат", "Computed", dict(CellBackColor=0xE2EFDA, CharWeight=150.0)),
+    "article": ("Статья", "Article figure",
+                dict(CharPosture=uno.Enum("com.sun.star.awt.FontSlant", "ITALIC"), CharColor=0x595959)),
+    "note": ("Примечание", "Explanation", dict(CharColor=0x404040)),
 }
+RESULT_STYLES = {STYLES["result"][0], STYLES["result"][1]}
+
+
+def has_cyrillic(text):
+    return any("\u0400" <= character <= "\u04ff" for character in text)
+
+
+def cyrillic_texts(doc):
+    """Every place of `doc` a user reads that holds a Cyrillic letter: sheet names, cell
+    texts and formulas, chart titles, the document title. Empty for a complete English
+    translation."""
+    found = []
+    if has_cyrillic(doc.DocumentProperties.Title):
+        found.append("title: " + doc.DocumentProperties.Title)
+    for sheet in doc.Sheets:
+        if has_cyrillic(sheet.Name):
+            found.append("sheet name: " + sheet.Name)
+        cursor = sheet.createCursor()
+        cursor.gotoEndOfUsedArea(False)
+        end = cursor.getRangeAddress()
+        formulas = sheet.getCellRangeByPosition(0, 0, end.EndColumn, end.EndRow).getFormulaArray()
+        for row, cells in enumerate(formulas):
+            for column, text in enumerate(cells):
+                if has_cyrillic(text):
+                    found.append("%s row %d column %d: %s" % (sheet.Name, row + 1, column + 1, text))
+        charts = sheet.getCharts()
+        for name in charts.getElementNames():
+            chart = charts.getByName(name).getEmbeddedObject()
+            if chart.HasMainTitle and has_cyrillic(chart.getTitle().String):
+                found.append("chart %s: %s" % (name, chart.getTitle().String))
+    return found
 
 
 class Workbook:
-    def __init__(self, doc, title):
+    def __init__(self, doc, titles, language):
+        """titles: (Russian, English); language: "ru" or "en"."""
         self.doc = doc
+        self.language = language
+        self.locale = LOCALES[language]
         self.formats = {}
         self.colour_scales = []
-        doc.DocumentProperties.Title = title
+        doc.DocumentProperties.Title = self.t(*titles)
         cell_styles = doc.StyleFamilies.getByName("CellStyles")
-        cell_styles.getByName("Default").CharLocale = RU
-        for name, properties in STYLES.items():
+        cell_styles.getByName("Default").CharLocale = self.locale
+        for role, (_, _, properties) in STYLES.items():
             style = doc.createInstance("com.sun.star.style.CellStyle")
-            cell_styles.insertByName(name, style)
+            cell_styles.insertByName(self.style(role), style)
             style.ParentStyle = "Default"
             for key, value in properties.items():
                 style.setPropertyValue(key, value)
         self._first_sheet_used = False
 
+    def t(self, russian, english):
+        """The text in the workbook's language."""
+        return russian if self.language == "ru" else english
+
+    def style(self, role):
+        """The name of the cell style of `role` ("input", "result", ...) in this language."""
+        return self.t(*STYLES[role][:2])
+
     def format_key(self, code):
         if code not in self.formats:  # addNewConverted returns the existing key if there is one
-            self.formats[code] = self.doc.NumberFormats.addNewConverted(code, EN, RU)
+            self.formats[code] = self.doc.NumberFormats.addNewConverted(code, EN, self.locale)
         return self.formats[code]
 
     def heat_map(self, sheet_name, cells, stops):
@@ -87,8 +139,8 @@ class Workbook:
         else:
             sheets.insertNewByName(name, sheets.getCount())
             sheet = sheets.getByName(name)
-        sheet.PageStyle = (self._page_style("Одна страница", 1) if one_page
-                           else self._page_style("По ширине страницы", 0))
+        sheet.PageStyle = (self._page_style(self.t("Одна страница", "One page"), 1) if one_page
+                           else self._page_style(self.t("По ширине страницы", "One page wide"), 0))
         for index, width in enumerate(widths_cm):
             sheet.getColumns().getByIndex(index).Width = int(width * 1000)
         return Sheet(self, sheet, name)
@@ -104,9 +156,9 @@ class Sheet:
     def cell(self, address):
         return self.sheet.getCellRangeByName(address)
 
-    def _finish(self, cell, address, style, number_format, name):
-        if style:
-            cell.CellStyle = style
+    def _finish(self, cell, address, role, number_format, name):
+        if role:
+            cell.CellStyle = self.workbook.style(role)
         if number_format:
             cell.NumberFormat = self.workbook.format_key(number_format)
         if name:
@@ -119,13 +171,13 @@ class Sheet:
         content = "$'%s'.$%s$%s" % (self.name, column, row)
         self.workbook.doc.NamedRanges.addNewByName(name, content, CellAddress(0, 0, 0), 0)
 
-    def text(self, address, text, style=None):
+    def text(self, address, text, role=None):
         cell = self.cell(address)
         cell.setString(text)
-        return self._finish(cell, address, style, None, None)
+        return self._finish(cell, address, role, None, None)
 
     def title(self, address, text):
-        return self.text(address, text, "Заголовок")
+        return self.text(address, text, "title")
 
     def header(self, address, texts):
         """A row of column headings starting at `address`."""
@@ -133,32 +185,32 @@ class Sheet:
         for offset, text in enumerate(texts):
             cell = self.sheet.getCellByPosition(start.Column + offset, start.Row)
             cell.setString(text)
-            cell.CellStyle = "Шапка"
+            cell.CellStyle = self.workbook.style("header")
 
     def note(self, address, text, wrap=False):
         """An explanation; wrap=True only in a wide column of a table."""
-        cell = self.text(address, text, "Примечание")
+        cell = self.text(address, text, "note")
         cell.IsTextWrapped = wrap
         return cell
 
     def printed(self, address, text):
         """What the article printed: text, never a number a formula could pick up."""
-        return self.text(address, text, "Статья")
+        return self.text(address, text, "article")
 
     def value(self, address, number, number_format=None, name=None):
         """An input the user may replace."""
         cell = self.cell(address)
         cell.setValue(number)
-        return self._finish(cell, address, "Ввод", number_format, name)
+        return self._finish(cell, address, "input", number_format, name)
 
-    def formula(self, address, formula, number_format=None, name=None, style="Результат"):
+    def formula(self, address, formula, number_format=None, name=None, role="result"):
         cell = self.cell(address)
         cell.setFormula(formula)
-        return self._finish(cell, address, style, number_format, name)
+        return self._finish(cell, address, role, number_format, name)
 
     def helper(self, address, formula, number_format=None, name=None):
         """A plain Calc formula that derives an input (no special style)."""
-        return self.formula(address, formula, number_format, name, style=None)
+        return self.formula(address, formula, number_format, name, role=None)
 
     def merge_note(self, range_address, text):
         cells = self.sheet.getCellRangeByName(range_address)

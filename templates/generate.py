@@ -1,5 +1,5 @@
-"""Builds the template workbooks (.ots) with a headless Calc in which the add-in is
-installed, so that every result is a live formula of the add-in.
+"""Builds the template workbooks (.ots), each in Russian and in English, with a headless
+Calc in which the add-in is installed, so that every result is a live formula of the add-in.
 
 usage: /usr/bin/python3 templates/generate.py CORE_OXT OUT_DIR
 """
@@ -11,7 +11,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "tests", "integration"))
 import office as lo  # noqa: E402
-from builder import Workbook, add_colour_scales  # noqa: E402
+from builder import Workbook, add_colour_scales, cyrillic_texts  # noqa: E402
 import cohort  # noqa: E402
 import earnings  # noqa: E402
 import loyalty  # noqa: E402
@@ -21,22 +21,35 @@ import value  # noqa: E402
 TEMPLATES = [retention, loyalty, value, earnings, cohort]
 
 
+LANGUAGES = ("ru", "en")
+
+
+def file_name(module, language):
+    """retention-churn.ots (Russian), retention-churn-en.ots (English)."""
+    return module.FILE + ("" if language == "ru" else "-" + language) + ".ots"
+
+
 def generate(office, out_dir):
     os.makedirs(out_dir, exist_ok=True)
     written = []
-    for module in TEMPLATES:
-        doc = office.new_spreadsheet()
-        try:
-            workbook = Workbook(doc, module.TITLE)
-            module.build(workbook)
-            workbook.recalculate()
-            doc.Sheets.getByIndex(0)  # first sheet opens first
-            path = os.path.join(out_dir, module.FILE + ".ots")
-            doc.storeToURL(lo.file_url(path), lo.props(FilterName="calc8_template"))
-            add_colour_scales(path, workbook.colour_scales)
-            written.append(path)
-        finally:
-            doc.close(True)
+    for language in LANGUAGES:
+        for module in TEMPLATES:
+            doc = office.new_spreadsheet()
+            try:
+                workbook = Workbook(doc, module.TITLE, language)
+                module.build(workbook)
+                workbook.recalculate()
+                if language == "en":
+                    untranslated = cyrillic_texts(doc)
+                    if untranslated:
+                        raise SystemExit("%s: Russian text left in the English template:\n  %s"
+                                         % (module.FILE, "\n  ".join(untranslated)))
+                path = os.path.join(out_dir, file_name(module, language))
+                doc.storeToURL(lo.file_url(path), lo.props(FilterName="calc8_template"))
+                add_colour_scales(path, workbook.colour_scales)
+                written.append(path)
+            finally:
+                doc.close(True)
     return written
 
 

@@ -1,7 +1,8 @@
 """The template workbooks, as a user gets them: with the .oxt installed in a fresh
-profile, each template is found through the office's template path, opens as a new
-document, shows the articles' examples with no error cell, every result is a live
-formula of the add-in, and changing an input changes the result.
+profile, each template — in Russian and in English — is found through the office's template
+path, opens as a new document, shows the articles' examples with no error cell, every result
+is a live formula of the add-in, and changing an input changes the result. The English
+workbooks hold no Cyrillic letter.
 
 Expected numbers are the seed examples worked by hand (docs/SEED_EXAMPLES.md) or, for
 the illustrative inputs, the arithmetic written out here.
@@ -11,7 +12,10 @@ import sys
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+                                "templates"))
 import office as lo  # noqa: E402
+from builder import STYLES, cyrillic_texts  # noqa: E402
 from calc import error_cells, named_cell  # noqa: E402
 from reference import cohort_reference, order_metrics  # noqa: E402
 
@@ -51,6 +55,11 @@ EXPECTED = {
     },
 }
 
+# The English workbooks: file name "<name>-en", the same named cells and numbers.
+LANGUAGES = {"ru": "", "en": "-en"}
+# Sheets of the cohort workbook the test reads, by language.
+COHORT_SHEETS = {"ru": ("Заказы", "Когорты"), "en": ("Orders", "Cohorts")}
+
 # (input, new value, result, expected after the change)
 CHANGES = {
     "retention-churn": ("END_SHOP", 120, "CRR_SHOP", 60 / 110),
@@ -67,7 +76,8 @@ setUpModule, tearDownModule = office.set_up, office.tear_down
 class Templates(unittest.TestCase):
     def test_templates_are_on_the_office_template_path(self):
         found = office.find_templates()
-        self.assertEqual(sorted(set(EXPECTED) - set(found)), [])
+        wanted = {name + suffix for name in EXPECTED for suffix in LANGUAGES.values()}
+        self.assertEqual(sorted(wanted - set(found)), [])
 
     def check_values(self, doc, expected, when):
         for name, value in expected.items():
@@ -77,10 +87,21 @@ class Templates(unittest.TestCase):
 
     def test_each_template(self):
         found = office.find_templates()
-        for template, expected in EXPECTED.items():
-            with self.subTest(template=template):
-                doc = office.open(found[template], AsTemplate=True)
+        for (template, expected), (language, suffix) in \
+                ((item, language) for item in EXPECTED.items() for language in LANGUAGES.items()):
+            with self.subTest(template=template, language=language):
+                doc = office.open(found[template + suffix], AsTemplate=True)
                 try:
+                    untranslated = cyrillic_texts(doc)
+                    if language == "en":
+                        self.assertEqual(untranslated, [], "Russian text in the English template")
+                    else:  # the check finds Cyrillic where there is some
+                        self.assertGreater(len(untranslated), 10)
+                    input_style, result_style = (STYLES[role][0 if language == "ru" else 1]
+                                                 for role in ("input", "result"))
+                    source, new_value = CHANGES[template][:2]
+                    if new_value is not None:
+                        self.assertEqual(named_cell(doc, source).CellStyle, input_style, source)
                     self.check_values(doc, expected, "as opened")
                     doc.calculateAll()
                     self.check_values(doc, expected, "recalculated")
@@ -90,6 +111,7 @@ class Templates(unittest.TestCase):
                         self.assertTrue(formula.startswith("="), "%s is typed, not computed" % name)
                         if name not in NATIVE:
                             self.assertIn(ADDIN, formula.upper(), name)
+                            self.assertEqual(named_cell(doc, name).CellStyle, result_style, name)
                     charts = sum(sheet.getCharts().getCount() for sheet in doc.Sheets)
                     self.assertGreaterEqual(charts, 1, "no chart")
 
@@ -102,17 +124,23 @@ class Templates(unittest.TestCase):
                     doc.close(True)
 
     def test_cohort_template(self):
+        for language in LANGUAGES:
+            with self.subTest(language=language):
+                self.check_cohort_template(language)
+
+    def check_cohort_template(self, language):
         """The heat map shows what a Python count of the sample orders gives, and follows
         an edited order."""
-        doc = office.open(office.find_templates()["cohort-analysis"], AsTemplate=True)
+        orders_name, cohorts_name = COHORT_SHEETS[language]
+        doc = office.open(office.find_templates()["cohort-analysis" + LANGUAGES[language]], AsTemplate=True)
         try:
-            orders = doc.Sheets.getByName("Заказы")
+            orders = doc.Sheets.getByName(orders_name)
             cursor = orders.createCursor()
             cursor.gotoEndOfUsedArea(False)
             last = cursor.getRangeAddress().EndRow
             rows = orders.getCellRangeByPosition(0, 1, 2, last).getDataArray()
             self.assertGreater(len(rows), 2000)
-            cohorts_sheet = doc.Sheets.getByName("Когорты")
+            cohorts_sheet = doc.Sheets.getByName(cohorts_name)
 
             def check():
                 doc.calculateAll()
