@@ -205,6 +205,8 @@ class Sheet:
 
     def formula(self, address, formula, number_format=None, name=None, role="result"):
         cell = self.cell(address)
+        if number_format:  # first: a formula typed into a General cell gets the format Calc
+            cell.NumberFormat = self.workbook.format_key(number_format)  # infers (0.00%)
         cell.setFormula(formula)
         return self._finish(cell, address, role, number_format, name)
 

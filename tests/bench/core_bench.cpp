@@ -22,12 +22,19 @@ void BM_Crr(benchmark::State& state) {
 }
 BENCHMARK(BM_Crr);
 
-void BM_NpsTally(benchmark::State& state) {
-    std::mt19937 random(1);
-    std::uniform_int_distribution<int> score(0, 10);
-    std::vector<double> answers(static_cast<std::size_t>(state.range(0)));
+// `count` survey answers, integers from lowest to highest in shuffled order (a sorted column
+// would hide the cost of a mispredicted branch per answer).
+std::vector<double> survey_answers(std::size_t count, int lowest, int highest, unsigned seed) {
+    std::mt19937 random(seed);
+    std::uniform_int_distribution<int> score(lowest, highest);
+    std::vector<double> answers(count);
     for (double& answer : answers)
         answer = score(random);
+    return answers;
+}
+
+void BM_NpsTally(benchmark::State& state) {
+    const auto answers = survey_answers(static_cast<std::size_t>(state.range(0)), 0, 10, 1);
     for (auto _ : state)
         benchmark::DoNotOptimize(cm::nps(answers.data(), answers.size()));
     state.SetItemsProcessed(state.iterations() * state.range(0));
@@ -35,11 +42,7 @@ void BM_NpsTally(benchmark::State& state) {
 BENCHMARK(BM_NpsTally)->RangeMultiplier(10)->Range(10000, 1000000);
 
 void BM_CsatTally(benchmark::State& state) {
-    std::mt19937 random(3);
-    std::uniform_int_distribution<int> score(1, 5);
-    std::vector<double> answers(static_cast<std::size_t>(state.range(0)));
-    for (double& answer : answers)
-        answer = score(random);
+    const auto answers = survey_answers(static_cast<std::size_t>(state.range(0)), 1, 5, 3);
     for (auto _ : state)
         benchmark::DoNotOptimize(cm::csat(answers.data(), answers.size()));
     state.SetItemsProcessed(state.iterations() * state.range(0));
