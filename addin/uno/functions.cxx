@@ -5,7 +5,10 @@
 #include "convert.hxx"
 #include "range_reader.hxx"
 #include "raw_data.hxx"
+#include "models.hxx"
 
+#include <cm/bgnbd.hpp>
+#include <cm/gamma_gamma.hpp>
 #include <cm/loyalty.hpp>
 #include <cm/retention.hpp>
 #include <cm/value.hpp>
@@ -28,6 +31,16 @@ const CellRange& require_range(const CellRange& range) {
     if (!range.is())
         throw_illegal("a cell range is required");
     return range;
+}
+
+BgnbdParams bgnbd_params(const Any& params) {
+    const auto p = parameter_row(params, 4, "params (r, alpha, a, b)");
+    return {p[0], p[1], p[2], p[3]};
+}
+
+GgParams gg_params(const Any& params) {
+    const auto p = parameter_row(params, 3, "params (p, q, v)");
+    return {p[0], p[1], p[2]};
 }
 
 // Stored in users' documents as the prefix of every call: never change.
@@ -156,6 +169,64 @@ public:
             const DateOrigin origin(options);
             const OrderLog log = read_dated_log(orderCustomers, orderDates, origin);
             return cohort_matrix(cohort_retention(log.customers, log.numbers, log.ids.size(), cohort_period), origin);
+        });
+    }
+
+    // Customer-base models (issue 9, part 2): BG/NBD, Gamma-Gamma, RFM summary, CLV
+    Range SAL_CALL BGNBD_FIT(const DocumentSettings& options, const CellRange& customerIds, const CellRange& orderDates,
+                             const Any& calibrationEnd, const Any& daysPerPeriod) override {
+        return guarded([&] {
+            const DateOrigin origin(options);
+            const double end = date_argument(calibrationEnd, origin, "calibration_end");
+            const double days = number_or(daysPerPeriod, 7, "days_per_period");
+            const OrderLog log = read_dated_log(require_range(customerIds), require_range(orderDates), origin);
+            const RfmSummary s = rfm_summary(log.customers, log.numbers, {}, log.ids.size(), end, days);
+            const BgnbdFit fit = bgnbd_fit(s.x, s.t_x, s.T);
+            return fit_row({fit.params.r, fit.params.alpha, fit.params.a, fit.params.b, fit.log_likelihood});
+        });
+    }
+    Range SAL_CALL BGNBD_FIT_RFM(const Any& frequency, const Any& recency, const Any& age) override {
+        return guarded([&] {
+            const auto columns = summary_columns({&frequency, &recency, &age}, {"x", "t_x", "T"});
+            const BgnbdFit fit = bgnbd_fit(columns[0], columns[1], columns[2]);
+            return fit_row({fit.params.r, fit.params.alpha, fit.params.a, fit.params.b, fit.log_likelihood});
+        });
+    }
+    Range SAL_CALL RFM_SUMMARY(const DocumentSettings& options, const CellRange& customerIds,
+                               const CellRange& orderDates, const CellRange& amounts, const Any& calibrationEnd,
+                               const Any& daysPerPeriod) override {
+        return guarded([&] {
+            const DateOrigin origin(options);
+            const double end = date_argument(calibrationEnd, origin, "calibration_end");
+            const double days = number_or(daysPerPeriod, 7, "days_per_period");
+            const ValuedLog log = read_valued_log(customerIds, orderDates, amounts, origin);
+            return rfm_matrix(rfm_summary(log.customers, log.dates, log.amounts, log.ids.size(), end, days),
+                              log.id_cells);
+        });
+    }
+    double SAL_CALL BGNBD_EXPECTED(const Any& params, double frequency, double recency, double age,
+                                   double periods) override {
+        return guarded([&] { return bgnbd_expected(bgnbd_params(params), frequency, recency, age, periods); });
+    }
+    double SAL_CALL BGNBD_P_ALIVE(const Any& params, double frequency, double recency, double age) override {
+        return guarded([&] { return bgnbd_p_alive(bgnbd_params(params), frequency, recency, age); });
+    }
+    Range SAL_CALL GG_FIT(const Any& frequencies, const Any& averageValues) override {
+        return guarded([&] {
+            const auto columns = summary_columns({&frequencies, &averageValues}, {"frequencies", "average_values"});
+            const GgFit fit = gg_fit(columns[0], columns[1]);
+            return fit_row({fit.params.p, fit.params.q, fit.params.v, fit.log_likelihood});
+        });
+    }
+    double SAL_CALL GG_SPEND(const Any& params, double frequency, double averageValue) override {
+        return guarded([&] { return gg_spend(gg_params(params), frequency, averageValue); });
+    }
+    double SAL_CALL BGNBD_CLV(const Any& bgnbdParams, const Any& ggParams, double frequency, double recency,
+                              double age, double averageValue, double margin, double discount,
+                              double horizon) override {
+        return guarded([&] {
+            const double spend = gg_spend(gg_params(ggParams), frequency, averageValue);
+            return bgnbd_clv(bgnbd_params(bgnbdParams), frequency, recency, age, spend, margin, discount, horizon);
         });
     }
 

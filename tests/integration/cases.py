@@ -179,6 +179,19 @@ FUNCTION_CASES = [
     case("=ARPU_ORDERS(Data.P1:P8;Data.Q1:Q7)", ILLEGAL),  # different shapes
     case("=ARPU_ORDERS(Data.P1:P8;Data.B1:B8)", ILLEGAL),  # text and missing amounts
     case("=ARPU_ORDERS(Data.S1:S8;Data.Q1:Q8)", DIV0),     # the =1/0 in the ids shows
+    # Customer-base models (issue 9, part 2): per-customer functions with the published CDNOW
+    # parameters typed inline; values from tests/reference/bgnbd_reference.py (SciPy, the
+    # printed formulas of Fader, Hardie & Lee 2005 / 2008 and Fader & Hardie 2013). The fits on
+    # real data: test_models.py.
+    case("=BGNBD_P_ALIVE({0.243;4.414;0.793;2.426};2;30.43;38.86)", 0.726578570080673, 1e-12),
+    case("=BGNBD_EXPECTED({0.243;4.414;0.793;2.426};2;30.43;38.86;39)", 1.22602817476714, 1e-12),
+    case("=BGNBD_EXPECTED({0.243;4.414;0.793;2.426;-9582.4};0;0;0;39)", 1.1967231933208, 1e-12),
+    case("=GG_SPEND({6.25;3.74;15.44};5;35.5)", 35.4773462783171, 1e-12),
+    case("=BGNBD_CLV({0.243;4.414;0.793;2.426};{6.25;3.74;15.44};2;30.43;38.86;35;0.3;0;39)",
+         0.3 * (6.25 * (15.44 + 2 * 35) / (6.25 * 2 + 3.74 - 1)) * 1.22602817476714, 1e-11),
+    case("=BGNBD_P_ALIVE({0.243;4.414;0.793};1;1;2)", ILLEGAL),
+    case("=BGNBD_EXPECTED({0.243;4.414;0.793;2.426};1.5;1;2;3)", ILLEGAL),
+    case("=GG_SPEND({1;0.5;10};0;0)", NUM),
 ]
 
 # COHORT_RETENTION(Data.P1:P8; Data.R1:R8) as an array: cohort start, size, shares 0..2
@@ -195,4 +208,11 @@ ARRAY_CASES = [
     ('=COHORT_RETENTION(Data.P1:P8;Data.R1:R8;"fortnight")', ILLEGAL),
     ("=COHORT_RETENTION(Data.P1:P8;Data.B1:B8)", ILLEGAL),  # text and missing dates
     ("=COHORT_RETENTION(Data.E1:E3;Data.E1:E3)", DIV0),     # no orders
+    # Customer-base models (issue 9, part 2). RFM_SUMMARY of the order log P/R/Q to 2024-03-16
+    # in weeks (ids are text, so only the error cases here; the CDNOW sample: test_models.py).
+    ("=RFM_SUMMARY(Data.P1:P8;Data.R1:R8;Data.Q1:Q8;DATE(2023;12;31))", DIV0),   # no order yet
+    ("=RFM_SUMMARY(Data.P1:P8;Data.R1:R8;Data.P1:P8;DATE(2024;3;16))", ILLEGAL),  # text amounts
+    ("=BGNBD_FIT(Data.P1:P8;Data.R1:R8;DATE(2024;3;16))", ILLEGAL),              # 4 customers
+    ("=BGNBD_FIT_RFM({1;0;2};{1;0;2};{3;3;3})", ILLEGAL),
+    ("=GG_FIT({1;2};{10;20})", ILLEGAL),
 ]

@@ -1,0 +1,149 @@
+#include "models.hxx"
+
+#include "range_reader.hxx"
+
+#include <rtl/ustring.hxx>
+
+#include <string>
+
+namespace cm::uno {
+
+double date_argument(const css::uno::Any& argument, const DateOrigin& origin, const char* what) {
+    if (argument.getValueTypeClass() == css::uno::TypeClass_SEQUENCE) {
+        Range range;
+        if (!(argument >>= range) || range.getLength() != 1 || range[0].getLength() != 1)
+            throw_illegal((std::string(what) + " must be a single date").c_str());
+        return date_argument(range[0][0], origin, what);
+    }
+    if (const auto date = origin.read_cell(argument, what))
+        return *date;
+    throw_illegal((std::string(what) + " is required").c_str());
+}
+
+namespace {
+
+// The cells of one column argument, flattened; std::nullopt for an empty cell.
+std::vector<std::optional<double>> column_cells(const css::uno::Any& argument, const char* what) {
+    const std::string must = std::string(what) + " must be one row or one column of numbers";
+    std::vector<std::optional<double>> cells;
+    Range range;
+    css::uno::Sequence<css::uno::Sequence<double>> numbers;
+    double single = 0;
+    if (argument >>= range) {
+        if (range.getLength() > 1 && range[0].getLength() > 1)
+            throw_illegal(must.c_str());
+        for (const auto& row : range)
+            for (const auto& cell : row) {
+                switch (cell.getValueTypeClass()) {
+                    case css::uno::TypeClass_DOUBLE:
+                        cells.emplace_back(*static_cast<const double*>(cell.getValue()));
+                        break;
+                    case css::uno::TypeClass_VOID:
+                        cells.emplace_back();
+                        break;
+                    case css::uno::TypeClass_STRING:
+                        if (static_cast<const rtl::OUString*>(cell.getValue())->isEmpty()) {
+                            cells.emplace_back();
+                            break;
+                        }
+                        [[fallthrough]];
+                    default:
+                        throw_illegal(must.c_str());
+                }
+            }
+    } else if (argument >>= numbers) {
+        if (numbers.getLength() > 1 && numbers[0].getLength() > 1)
+            throw_illegal(must.c_str());
+        for (const auto& row : numbers)
+            for (double number : row)
+                cells.emplace_back(number);
+    } else if (argument.getValueTypeClass() == css::uno::TypeClass_DOUBLE && (argument >>= single)) {
+        cells.emplace_back(single);
+    } else {
+        throw_illegal(must.c_str());
+    }
+    return cells;
+}
+
+}  // namespace
+
+std::vector<std::vector<double>> summary_columns(std::initializer_list<const css::uno::Any*> columns,
+                                                 std::initializer_list<const char*> names) {
+    std::vector<std::vector<std::optional<double>>> cells;
+    auto name = names.begin();
+    for (const css::uno::Any* column : columns)
+        cells.push_back(column_cells(*column, *name++));
+    for (const auto& column : cells)
+        if (column.size() != cells.front().size())
+            throw_illegal("the columns of the summary differ in length");
+    std::vector<std::vector<double>> values(cells.size());
+    for (std::size_t row = 0; row < cells.front().size(); ++row) {
+        std::size_t empty = 0;
+        for (const auto& column : cells)
+            empty += !column[row].has_value();
+        if (empty == cells.size())
+            continue;
+        if (empty != 0)
+            throw_illegal("a row of the summary has an empty cell");
+        for (std::size_t k = 0; k < cells.size(); ++k)
+            values[k].push_back(*cells[k][row]);
+    }
+    return values;
+}
+
+ValuedLog read_valued_log(const CellRange& order_ids, const CellRange& dates, const CellRange& amounts,
+                          const DateOrigin& origin) {
+    if (!order_ids.is() || !dates.is() || !amounts.is())
+        throw_illegal("a cell range is required");
+    ValuedLog log;
+    CustomerReader customer_of(log.ids);
+    const auto empty = [](const css::uno::Any& cell) {
+        return cell.getValueTypeClass() == css::uno::TypeClass_VOID ||
+               (cell.getValueTypeClass() == css::uno::TypeClass_STRING &&
+                static_cast<const rtl::OUString*>(cell.getValue())->isEmpty());
+    };
+    for_each_aligned({order_ids, dates, amounts}, [&](const css::uno::Any* const* cells) {
+        const auto customer = customer_of(*cells[0]);
+        if (!customer) {
+            if (!empty(*cells[1]) || !empty(*cells[2]))
+                throw_illegal("a row has a date or an amount but no customer id");
+            return;
+        }
+        const std::optional<double> date = origin.read_cell(*cells[1], "an order date");
+        if (!date)
+            throw_illegal("an order has no date");
+        if (cells[2]->getValueTypeClass() != css::uno::TypeClass_DOUBLE)
+            throw_illegal("an order's amount must be a number");
+        if (*customer == log.id_cells.size())
+            log.id_cells.push_back(*cells[0]);
+        log.customers.push_back(*customer);
+        log.dates.push_back(*date);
+        log.amounts.push_back(*static_cast<const double*>(cells[2]->getValue()));
+    });
+    return log;
+}
+
+Range fit_row(std::initializer_list<double> values) {
+    css::uno::Sequence<css::uno::Any> row(static_cast<sal_Int32>(values.size()));
+    sal_Int32 k = 0;
+    for (double value : values)
+        row.getArray()[k++] <<= value;
+    return Range(&row, 1);
+}
+
+Range rfm_matrix(const RfmSummary& summary, const std::vector<css::uno::Any>& id_cells) {
+    Range matrix(static_cast<sal_Int32>(summary.customer.size()));
+    for (std::size_t i = 0; i < summary.customer.size(); ++i) {
+        css::uno::Sequence<css::uno::Any> row(5);
+        css::uno::Any* cells = row.getArray();
+        cells[0] = id_cells.at(summary.customer[i]);
+        cells[1] <<= summary.x[i];
+        cells[2] <<= summary.t_x[i];
+        cells[3] <<= summary.T[i];
+        cells[4] <<= summary.average_value[i];
+        matrix.getArray()[i] = row;
+    }
+    return matrix;
+}
+
+}  // namespace cm::uno

@@ -1,0 +1,45 @@
+// Argument conversion for the customer-base models (issue 9: BG/NBD, Gamma-Gamma, RFM
+// summary): order logs with amounts, columns of a summary given as ranges or arrays, a
+// date argument, and a fit's result row. The models themselves are in addin/core
+// (cm/rfm.hpp, cm/bgnbd.hpp, cm/gamma_gamma.hpp).
+#pragma once
+
+#include "dates.hxx"
+#include "raw_data.hxx"
+
+#include <cm/rfm.hpp>
+
+#include <optional>
+#include <vector>
+
+namespace cm::uno {
+
+// A required date argument: a date number, a 1×1 range holding one, or ISO text
+// (DateOrigin::read_cell), as the library's serial. Empty or omitted: illegal.
+double date_argument(const css::uno::Any& argument, const DateOrigin& origin, const char* what);
+
+// The columns of a summary (x, t_x, T; or frequencies, averages), each a range, an inline
+// array or an array expression of one row or one column; all of one length (else illegal).
+// A row where every column is empty is skipped; a row with some empty, or any text, is illegal.
+std::vector<std::vector<double>> summary_columns(std::initializer_list<const css::uno::Any*> columns,
+                                                 std::initializer_list<const char*> names);
+
+// An order log of ids, dates and amounts read side by side (the same rules as
+// read_dated_log; an order's amount must be a number), with each customer's id cell as
+// first seen, to be shown back in RFM_SUMMARY's first column.
+struct ValuedLog {
+    CustomerIds ids;
+    std::vector<css::uno::Any> id_cells;  // by customer index
+    std::vector<std::size_t> customers;
+    std::vector<double> dates, amounts;
+};
+ValuedLog read_valued_log(const CellRange& order_ids, const CellRange& dates, const CellRange& amounts,
+                          const DateOrigin& origin);
+
+// One row: the values, then the log-likelihood.
+Range fit_row(std::initializer_list<double> values);
+
+// RFM_SUMMARY's array: id, x, t_x, T, average value of the repeat orders, one row per customer.
+Range rfm_matrix(const RfmSummary& summary, const std::vector<css::uno::Any>& id_cells);
+
+}  // namespace cm::uno
