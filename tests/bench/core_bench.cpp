@@ -1,11 +1,15 @@
 // Google Benchmark for the calculation library alone: what the add-in's own code costs,
 // apart from Calc. Run: build/tests/bench/cm_core_bench (scripts/bench.sh runs it too).
+#include <cm/bgnbd.hpp>
 #include <cm/cohort.hpp>
 #include <cm/customers.hpp>
 #include <cm/loyalty.hpp>
 #include <cm/retention.hpp>
+#include <cm/rfm.hpp>
 
 #include <benchmark/benchmark.h>
+
+#include <cmath>
 
 #include <random>
 #include <string>
@@ -95,6 +99,67 @@ void BM_CompareLists(benchmark::State& state) {
     state.SetItemsProcessed(state.iterations() * state.range(0) * 2);
 }
 BENCHMARK(BM_CompareLists)->RangeMultiplier(10)->Range(10000, 1000000)->Unit(benchmark::kMillisecond);
+
+// Customer-base models (issue 9): an order log simulated from the BG/NBD model with the CDNOW
+// sample's parameters (Fader, Hardie & Lee 2005), first purchases spread over 12 weeks, 78
+// weeks of orders, until `orders` orders; text ids. The summary to a 39-week calibration and
+// the fit are what BGNBD_FIT does after reading its ranges.
+OrderLog make_bgnbd_log(std::size_t orders) {
+    std::mt19937_64 random(5);
+    std::gamma_distribution<double> rate(0.243, 1 / 4.414);
+    std::gamma_distribution<double> ga(0.793, 1), gb(2.426, 1);
+    std::uniform_real_distribution<double> uniform(0, 1);
+    OrderLog log;
+    for (std::size_t customer = 0; log.ids.size() < orders; ++customer) {
+        const double lambda = rate(random), u = ga(random), v = gb(random), dropout = u / (u + v);
+        const double first = std::floor(84 * uniform(random));
+        double week = first / 7;
+        const std::string id = "C" + std::to_string(customer);
+        log.ids.push_back(id);
+        log.dates.push_back(35431 + first);
+        for (;;) {
+            week += -std::log1p(-uniform(random)) / lambda;
+            if (week > 78 || log.ids.size() >= orders)
+                break;
+            log.ids.push_back(id);
+            log.dates.push_back(35431 + std::floor(week * 7));
+            if (uniform(random) < dropout)
+                break;
+        }
+    }
+    return log;
+}
+
+void BM_RfmSummaryAndBgnbdFit(benchmark::State& state) {
+    const OrderLog log = make_bgnbd_log(static_cast<std::size_t>(state.range(0)));
+    double r = 0;
+    for (auto _ : state) {
+        cm::CustomerIds ids;
+        std::vector<std::size_t> customers;
+        customers.reserve(log.ids.size());
+        for (const auto& id : log.ids)
+            customers.push_back(ids.of(id));
+        const auto summary = cm::rfm_summary(customers, log.dates, {}, ids.size(), 35431 + 272);
+        const auto fit = cm::bgnbd_fit(summary.x, summary.t_x, summary.T);
+        r = fit.params.r;
+        benchmark::DoNotOptimize(r);
+        state.counters["customers"] = static_cast<double>(summary.x.size());
+        state.counters["evaluations"] = fit.evaluations;
+    }
+    state.counters["r"] = r;
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_RfmSummaryAndBgnbdFit)->Arg(69659)->Arg(1000000)->Unit(benchmark::kMillisecond);
+
+void BM_BgnbdExpected(benchmark::State& state) {
+    const cm::BgnbdParams params{0.243, 4.414, 0.793, 2.426};
+    double x = 2;
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(x);
+        benchmark::DoNotOptimize(cm::bgnbd_expected(params, x, 30.43, 38.86, 39));
+    }
+}
+BENCHMARK(BM_BgnbdExpected);
 
 }  // namespace
 

@@ -37,7 +37,7 @@ void check_customer(double x, double t_x, double T) {
 // ln of the second term of the likelihood's bracket over the first, a/(b+x−1) ((α+T)/(α+t_x))^(r+x),
 // for x > 0; the ratio's log with log1p so that T − t_x small stays exact.
 double log_alive_odds(const BgnbdParams& params, double x, double t_x, double T) {
-    return std::log(params.a) - std::log(params.b + x - 1) +
+    return std::log(params.a) - std::log(params.b + (x - 1)) +
            (params.r + x) * std::log1p((T - t_x) / (params.alpha + t_x));
 }
 
@@ -84,7 +84,7 @@ Series sum_series(double first, Ratio ratio) {
 // Each is used where it converges fast; a result that lost more than 6 of its 16 digits to
 // cancellation is rejected (the other form is tried, then overflow).
 double expected_if_alive(const BgnbdParams& params, double x, double T, double t) {
-    const double A = params.r + x, a = params.a, C = params.a + params.b + x - 1;
+    const double A = params.r + x, a = params.a, C = (params.a + params.b) + (x - 1);
     const double u = t / (params.alpha + T);
     if (u == 0)
         return 0;
@@ -176,7 +176,7 @@ struct NegativeLogLikelihood {
             const double dg_abx = detail::digamma(a + b + x);
             d_a += n * (dg_ab - dg_abx);
             d_b += n * (dg_ab + detail::digamma(b + x) - dg_b - dg_abx);
-            log_b_x_1[j] = x > 0 ? std::log(b + x - 1) : 0;
+            log_b_x_1[j] = x > 0 ? std::log(b + (x - 1)) : 0;
         }
         // The bracket (α+T)^−A + δ a/(b+x−1) (α+t_x)^−A, per history, by log-sum-exp.
         for (std::size_t i = 0; i < h.x.size(); ++i) {
@@ -198,7 +198,7 @@ struct NegativeLogLikelihood {
             d_r -= n * (w1 * log_T + w2 * log_t);
             d_alpha -= n * A * (w1 / (alpha + h.T[i]) + w2 / (alpha + h.t_x[i]));
             d_a += n * w2 / a;
-            d_b -= n * w2 / (b + x - 1);
+            d_b -= n * w2 / (b + (x - 1));
         }
         const double scale = -1 / h.customers;
         gradient.resize(4);
@@ -220,7 +220,7 @@ double bgnbd_log_likelihood(const BgnbdParams& params, double x, double t_x, dou
     if (x == 0) {
         value += first;
     } else {
-        const double second = std::log(a) - std::log(b + x - 1) - A * std::log(alpha + t_x);
+        const double second = std::log(a) - std::log(b + (x - 1)) - A * std::log(alpha + t_x);
         const double top = std::max(first, second);
         value += top + std::log(std::exp(first - top) + std::exp(second - top));
     }

@@ -1,0 +1,120 @@
+// libFuzzer target: the customer-base models (cm/rfm.hpp, cm/bgnbd.hpp, cm/gamma_gamma.hpp)
+// with arbitrary parameters and histories, from plausible to hostile (NaN, ±inf, 1e-300,
+// 1e300, x in the hundreds, t -> 0). The promise: a finite result in its range, or one of
+// cm's exceptions; never NaN, infinity, a crash or a hang. Small fits too (a handful of
+// customers), which must converge or refuse, within their bounded iterations.
+#include "fuzz_input.hpp"
+
+#include <cm/bgnbd.hpp>
+#include <cm/gamma_gamma.hpp>
+#include <cm/rfm.hpp>
+
+#include <cmath>
+#include <cstdlib>
+#include <vector>
+
+namespace {
+
+void require(bool ok) {
+    if (!ok)
+        std::abort();
+}
+
+template <class Compute>
+void attempt(Compute compute) {
+    try {
+        compute();
+    } catch (const cm::domain_error&) {
+    } catch (const cm::division_by_zero&) {
+    } catch (const cm::overflow&) {
+    }
+}
+
+// A positive parameter across many magnitudes, sometimes anything.
+double parameter(FuzzInput& in) {
+    const std::uint8_t tag = in.byte();
+    if (tag % 4 == 0)
+        return in.number();
+    return std::ldexp(1.0 + in.byte() / 256.0, static_cast<int>(in.byte() % 120) - 60);
+}
+
+// A history (x, t_x, T): mostly valid, x up to the hundreds, sometimes anything.
+void history(FuzzInput& in, double& x, double& t_x, double& T) {
+    if (in.byte() % 8 == 0) {
+        x = in.number();
+        t_x = in.number();
+        T = in.number();
+        return;
+    }
+    x = in.byte() % 4 == 0 ? in.byte() * 3 : in.byte() % 12;
+    T = in.byte() / 2.0 + in.byte() / 256.0;
+    t_x = x > 0 ? T * (in.byte() / 255.0) : 0;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    FuzzInput in(data, size);
+    const int which = in.byte() % 6;
+    if (which <= 2) {  // per-customer predictions and likelihood
+        const cm::BgnbdParams p{parameter(in), parameter(in), parameter(in), parameter(in)};
+        double x, t_x, T;
+        history(in, x, t_x, T);
+        const double t = in.byte() % 3 == 0 ? in.number() : in.byte() / 4.0;
+        attempt([&] {
+            const double alive = cm::bgnbd_p_alive(p, x, t_x, T);
+            require(alive >= 0 && alive <= 1);
+        });
+        attempt([&] {
+            const double e = cm::bgnbd_expected(p, x, t_x, T, t);
+            require(std::isfinite(e) && e >= 0);
+        });
+        attempt([&] { require(std::isfinite(cm::bgnbd_log_likelihood(p, x, t_x, T))); });
+        if (which == 2) {
+            const double horizon = in.byte() % 60;
+            attempt([&] { require(std::isfinite(cm::bgnbd_clv(p, x, t_x, T, in.number(), in.number() / 300, in.number() / 300, horizon))); });
+        }
+    } else if (which == 3) {  // Gamma-Gamma per customer
+        const cm::GgParams p{parameter(in), parameter(in), parameter(in)};
+        const double x = in.byte() % 4 == 0 ? in.number() : in.byte() % 20;
+        const double m = in.number();
+        attempt([&] {
+            const double spend = cm::gg_spend(p, x, m);
+            require(std::isfinite(spend) && spend >= 0);
+        });
+        attempt([&] { require(std::isfinite(cm::gg_log_likelihood(p, x, m))); });
+    } else if (which == 4) {  // small fits
+        const std::size_t n = in.byte() % 24;
+        std::vector<double> x(n), t_x(n), T(n), m(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            history(in, x[i], t_x[i], T[i]);
+            m[i] = in.number();
+        }
+        attempt([&] {
+            const auto fit = cm::bgnbd_fit(x, t_x, T);
+            require(std::isfinite(fit.log_likelihood) && fit.params.r > 0 && fit.params.alpha > 0 && fit.params.a > 0 &&
+                    fit.params.b > 0);
+        });
+        attempt([&] {
+            const auto fit = cm::gg_fit(x, m);
+            require(std::isfinite(fit.log_likelihood) && fit.params.p > 0 && fit.params.q > 0 && fit.params.v > 0);
+        });
+    } else {  // RFM summary of a small log
+        const std::size_t n = in.byte() % 40, customers = 1 + in.byte() % 8;
+        std::vector<std::size_t> who(n);
+        std::vector<double> when(n), amount(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            who[i] = in.byte() % customers;
+            when[i] = in.number();
+            amount[i] = in.number();
+        }
+        const double end = in.number(), days = in.byte() % 5 == 0 ? in.number() : 1 + in.byte() % 31;
+        attempt([&] {
+            const auto s = cm::rfm_summary(who, when, amount, customers, end, days);
+            for (std::size_t i = 0; i < s.x.size(); ++i)
+                require(s.x[i] >= 0 && s.t_x[i] >= 0 && s.t_x[i] <= s.T[i] && std::isfinite(s.T[i]) &&
+                        std::isfinite(s.average_value[i]));
+        });
+    }
+    return 0;
+}
