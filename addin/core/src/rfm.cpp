@@ -69,8 +69,9 @@ RfmSummary rfm_summary(const std::vector<std::size_t>& order_customers, const st
         }
         summary.customer.push_back(c);
         summary.x.push_back(repeat_days);
-        summary.t_x.push_back((last_day - first_day) / days_per_period);
-        summary.T.push_back((end_day - first_day) / days_per_period);
+        // Finite unless days_per_period is absurdly small (1e-300): then overflow.
+        summary.t_x.push_back(detail::finite_result((last_day - first_day) / days_per_period));
+        summary.T.push_back(detail::finite_result((end_day - first_day) / days_per_period));
         summary.average_value.push_back(repeat_days > 0 ? detail::finite_result(repeat_value / repeat_days) : 0.0);
     }
     return summary;
