@@ -56,8 +56,8 @@ TEST(RfmSummary, Errors) {
     EXPECT_THROW(cm::rfm_summary(one, {45292}, {0.0 / 0.0}, 1, 45300, 7), cm::domain_error);
     EXPECT_THROW(cm::rfm_summary(one, {1e300}, {}, 1, 45300, 7), cm::domain_error);
     EXPECT_THROW(cm::rfm_summary(one, {45292}, {}, 1, 1e300, 7), cm::domain_error);
-    // A period of 1e-300 days: T in periods does not fit in a double (found by fuzz_models).
-    EXPECT_THROW(cm::rfm_summary(one, {45292}, {}, 1, 45300, 1e-300), cm::overflow);
+    // A period of 1e-310 days: T in periods does not fit in a double (found by fuzz_models).
+    EXPECT_THROW(cm::rfm_summary(one, {45292}, {}, 1, 45300, 1e-310), cm::overflow);
 }
 
 // The CDNOW sample's calibration summary: 2 357 customers (Fader, Hardie & Lee 2005), 946 of

@@ -32,7 +32,7 @@ struct RfmSummary {
 // Orders after calibration_end (a serial date; its day counts) are ignored.
 //   Lengths differ, a date or amount is not finite, a date is beyond ±10^7 days, or
 //   days_per_period is not a positive number: domain_error. No order up to calibration_end:
-//   division_by_zero. A time in periods too large for a double (days_per_period 1e-300):
+//   division_by_zero. A time in periods too large for a double (days_per_period 1e-310):
 //   overflow.
 RfmSummary rfm_summary(const std::vector<std::size_t>& order_customers, const std::vector<double>& order_dates,
                        const std::vector<double>& amounts, std::size_t customer_count, double calibration_end,
