@@ -12,7 +12,7 @@
 // Log-likelihood of one customer (FHL 2005, eq. 6), in log space:
 //   ln L = lnΓ(r+x) − lnΓ(r) + r ln α + ln B(a, b+x) − ln B(a, b)
 //          + ln[ (α+T)^−(r+x) + δ_{x>0} a/(b+x−1) (α+t_x)^−(r+x) ]   (log-sum-exp)
-// P(alive) (FHL 2008 note, eq. 2; FHL 2005, eq. 13 divided through):
+// P(alive) (FHL 2008 note "Computing P(alive) using the BG/NBD model"):
 //   P = 1 / (1 + δ_{x>0} a/(b+x−1) ((α+T)/(α+t_x))^(r+x))
 // Expected repeat purchases in (T, T+t] (FHL 2005, eq. 10):
 //   E = (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) 2F1(r+x, b+x; a+b+x−1; t/(α+T+t))] · P

@@ -6,9 +6,9 @@
 //
 // The value of each order of a customer is Gamma(p, ν); ν ~ Gamma(q, γ) across customers
 // (γ is "v" in the functions' texts). A customer with x repeat orders of mean value m_x:
-// Log-likelihood of one customer (FH 2013, eq. 3, the density of m_x):
+// Log-likelihood of one customer (FH 2013: the marginal density of m_x):
 //   ln f = lnΓ(px+q) − lnΓ(px) − lnΓ(q) + q ln γ + px ln x + (px−1) ln m_x − (px+q) ln(γ + x m_x)
-// Expected value of the customer's orders (FH 2013, eq. 5):
+// Expected value of the customer's orders (FH 2013: the conditional expectation of M):
 //   E(M | p, q, γ, m_x, x) = p (γ + x m_x) / (px + q − 1)
 //   = (q−1)/(px+q−1) · pγ/(q−1) + px/(px+q−1) · m_x, a weighted mean of the population
 //   mean pγ/(q−1) and the customer's own.
@@ -33,7 +33,7 @@ struct GgFit {
 // ln f of one customer: x >= 1 a whole number, m_x > 0.
 double gg_log_likelihood(const GgParams& params, double x, double average_value);
 
-// Maximum-likelihood fit (FH 2013, section 3) on the customers with x > 0 (rows with x = 0
+// Maximum-likelihood fit (as in FH 2013) on the customers with x > 0 (rows with x = 0
 // are skipped, their average value is not read). L-BFGS in log-parameters from several
 // starts. Fewer than 3 repeat buyers, all of one average value, an optimum at the edge of
 // the parameter space or no convergence: domain_error. Rows outside the domain: domain_error.
