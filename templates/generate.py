@@ -14,8 +14,10 @@ import earnings
 import loyalty
 import retention
 import value
+import forecast_cdnow_template  # issue 9: the CDNOW sheets, to be folded into the forecast workbook
 
-TEMPLATES = [retention, loyalty, value, earnings, cohort]
+TEMPLATES = [retention, loyalty, value, earnings, cohort,
+             forecast_cdnow_template]
 
 
 LANGUAGES = ("ru", "en")

@@ -1,0 +1,105 @@
+"""The CDNOW sheets of the forecast workbook (templates/forecast_cdnow.py), built as the
+template "cdnow-forecast" in Russian and English, opened as a user gets it: no error cell, no
+Cyrillic in English, the BG/NBD and Gamma-Gamma fits at the published digits, the customer
+counts and the weekly tracking numbers checked against an independent count of the data file
+and an independent SciPy evaluation of FHL 2005 eq. 9, and the CLV following the margin.
+
+Run: CM_OXT=build/customermetrics.oxt PYTHONPATH=python:templates /usr/bin/python3 -m unittest test_forecast_cdnow
+"""
+import collections
+import datetime
+import os
+import unittest
+
+import uno
+from scipy import special
+
+import cmoffice as lo
+from builder import cyrillic_texts
+from calc import named_cell
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+START, CAL_END, HOLDOUT_END = datetime.date(1997, 1, 1), datetime.date(1997, 9, 30), datetime.date(1998, 6, 30)
+
+office = lo.SharedOffice()
+setUpModule, tearDownModule = office.set_up, office.tear_down
+
+
+def purchase_days():
+    """{customer: sorted distinct purchase days} of CDNOW_sample.txt."""
+    days = collections.defaultdict(set)
+    with open(os.path.join(ROOT, "data", "cdnow", "CDNOW_sample.txt")) as f:
+        for line in f:
+            fields = line.split()
+            if len(fields) == 5:
+                d = fields[2]
+                days[fields[0]].add(datetime.date(int(d[:4]), int(d[4:6]), int(d[6:])))
+    return {customer: sorted(d) for customer, d in days.items()}
+
+
+def expected_new(r, alpha, a, b, t):
+    """E[X(t)] of a customer t weeks after his first purchase (FHL 2005, eq. 9)."""
+    if t <= 0:
+        return 0.0
+    z = t / (alpha + t)
+    return (a + b - 1) / (a - 1) * (1 - (alpha / (alpha + t)) ** r * special.hyp2f1(r, b, a + b - 1, z))
+
+
+def error_ranges(doc):
+    """Addresses of the formula cells showing an error, found by the office itself
+    (queryFormulaCells: calc.error_cells reads cell by cell, minutes on 60 000 cells)."""
+    error = uno.getConstantByName("com.sun.star.sheet.FormulaResult.ERROR")
+    found = []
+    for sheet in doc.Sheets:
+        ranges = sheet.queryFormulaCells(error)
+        if ranges.getCount():
+            found.append("%s: %s" % (sheet.Name, ranges.getRangeAddressesAsString()))
+    return found
+
+
+class CdnowForecastTemplate(unittest.TestCase):
+    def test_both_languages(self):
+        days = purchase_days()
+        repeat = [d for customer in days.values() for d in customer[1:]]
+        actual_39 = sum(d <= CAL_END for d in repeat)
+        actual_78 = sum(d <= HOLDOUT_END for d in repeat)
+        found = office.find_templates()
+        for name in ("cdnow-forecast", "cdnow-forecast-en"):
+            with self.subTest(template=name):
+                doc = office.open(found[name], AsTemplate=True)
+                try:
+                    doc.calculateAll()
+                    self.assertEqual(error_ranges(doc), [])
+                    if name.endswith("-en"):
+                        self.assertEqual(cyrillic_texts(doc), [])
+                    value = lambda n: named_cell(doc, n).getValue()  # noqa: E731
+                    self.assertEqual([round(value(n), 3) for n in ("CDNOW_BG_R", "CDNOW_BG_ALPHA", "CDNOW_BG_A",
+                                                                   "CDNOW_BG_B")], [0.243, 4.414, 0.793, 2.426])
+                    self.assertEqual(round(value("CDNOW_BG_LL"), 1), -9582.4)
+                    self.assertEqual([round(value(n), 2) for n in ("CDNOW_GG_P", "CDNOW_GG_Q", "CDNOW_GG_V")],
+                                     [6.25, 3.74, 15.44])
+                    self.assertEqual(value("CDNOW_CUSTOMERS"), len(days))
+                    self.assertEqual(value("CDNOW_REPEAT_BUYERS"), sum(len([d for d in c if d <= CAL_END]) > 1
+                                                                       for c in days.values()))
+                    self.assertEqual(value("CDNOW_CUM_ACTUAL_39"), actual_39)
+                    self.assertEqual(value("CDNOW_CUM_ACTUAL_78"), actual_78)
+                    params = [value(n) for n in ("CDNOW_BG_R", "CDNOW_BG_ALPHA", "CDNOW_BG_A", "CDNOW_BG_B")]
+                    for week, cell in ((39, "CDNOW_CUM_FORECAST_39"), (78, "CDNOW_CUM_FORECAST_78")):
+                        end = START + datetime.timedelta(days=7 * week)
+                        want = sum(expected_new(*params, (end - c[0]).days / 7) for c in days.values())
+                        self.assertAlmostEqual(value(cell), want, delta=1e-8 * want)
+                    for n in ("CDNOW_BG_R", "CDNOW_GG_P", "CDNOW_FIRST_P_ALIVE", "CDNOW_FIRST_CLV"):
+                        self.assertIn("ORG.CUSTOMERMETRICS.FUNCTIONS.", named_cell(doc, n).getFormula().upper(), n)
+                    self.assertGreaterEqual(sum(s.getCharts().getCount() for s in doc.Sheets), 2)
+                    # CLV is proportional to the margin, an input.
+                    before = value("CDNOW_CLV_TOTAL")
+                    self.assertGreater(before, 0)
+                    named_cell(doc, "CDNOW_MARGIN").setValue(0.6)
+                    doc.calculateAll()
+                    self.assertAlmostEqual(value("CDNOW_CLV_TOTAL"), 2 * before, delta=1e-9 * before)
+                finally:
+                    doc.close(True)
+
+
+if __name__ == "__main__":
+    unittest.main()
