@@ -126,7 +126,7 @@ def model_sheet(workbook, s, names, log, customers):
         s.name_cell(name, "%s14" % column)
     s.text("A15", t("В статье (Fader, Hardie & Lee 2005)", "Published (Fader, Hardie & Lee 2005)"))
     for column, text in zip("BCDEF", PUBLISHED_BGNBD):
-        s.printed("%s15" % column, text)
+        s.printed("%s15" % column, t(text.replace(".", ","), text))
 
     s.header("A17", [t("Gamma-Gamma: сумма заказа", "Gamma-Gamma: order value"), "p", "q", "v",
                      t("лог. правдоп.", "log-likelihood")])
@@ -142,7 +142,7 @@ def model_sheet(workbook, s, names, log, customers):
         s.name_cell(name, "%s18" % column)
     s.text("A19", t("В статье (Fader & Hardie 2013)", "Published (Fader & Hardie 2013)"))
     for column, text in zip("BCD", PUBLISHED_GG):
-        s.printed("%s19" % column, text)
+        s.printed("%s19" % column, t(text.replace(".", ","), text))
 
     s.header("A21", [t("Итоги по клиентам", "Totals over the customers"), t("Значение", "Value")])
     totals = [

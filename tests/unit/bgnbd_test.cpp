@@ -102,6 +102,11 @@ TEST(BgnbdExpected, Extremes) {
         }
     }
     EXPECT_GT(previous, 1.8);  // at least up to t = 1e4 it is computed
+    // a + b so small that a + b + x − 1 rounds to −1 for x = 0 (found by fuzz_models).
+    {
+        const double e = cm::bgnbd_expected({1, 1, 1e-17, 1e-17}, 0, 0, 10, 5);
+        EXPECT_TRUE(std::isfinite(e) && e >= 0);
+    }
     // Tiny and huge parameters.
     for (const cm::BgnbdParams& p : {cm::BgnbdParams{1e-8, 1e-8, 1e-8, 1e-8}, cm::BgnbdParams{1e8, 1e8, 1e8, 1e8},
                                      cm::BgnbdParams{1e-8, 1e8, 1e8, 1e-8}, cm::BgnbdParams{1e300, 1e-300, 1e300, 1e-300}}) {

@@ -84,7 +84,8 @@ Series sum_series(double first, Ratio ratio) {
 // Each is used where it converges fast; a result that lost more than 6 of its 16 digits to
 // cancellation is rejected (the other form is tried, then overflow).
 double expected_if_alive(const BgnbdParams& params, double x, double T, double t) {
-    const double A = params.r + x, a = params.a, C = (params.a + params.b) + (x - 1);
+    // C + 1 = a+b+x > 0 is kept as such: computed as C + 1 it can round to 0 (a+b ~ 1e-17, x = 0).
+    const double A = params.r + x, a = params.a, C1 = (params.a + params.b) + x, C = C1 - 1;
     const double u = t / (params.alpha + T);
     if (u == 0)
         return 0;
@@ -94,7 +95,7 @@ double expected_if_alive(const BgnbdParams& params, double x, double T, double t
     const auto pfaff = [&](double& result) {
         if (!(u < 1))
             return false;
-        const Series series = sum_series(A * u, [&](double k) { return -(A + k) * (a + k - 1) / ((C + k) * (k + 1)) * u; });
+        const Series series = sum_series(A * u, [&](double k) { return -(A + k) * (a + k - 1) / ((C1 + (k - 1)) * (k + 1)) * u; });
         result = series.sum;
         return accurate(series, result);
     };
@@ -104,7 +105,7 @@ double expected_if_alive(const BgnbdParams& params, double x, double T, double t
         const double power = std::exp(-(a - 1) * log_1_plus_u);  // (1−z)^(a−1)
         const double head = a == 1 ? log_1_plus_u : -std::expm1(-(a - 1) * log_1_plus_u) / (a - 1);
         const double D = a + params.b - 1 - params.r;
-        Series series = sum_series(D * z, [&](double k) { return (D + k) * (a + k - 1) / ((C + k) * (k + 1)) * z; });
+        Series series = sum_series(D * z, [&](double k) { return (D + k) * (a + k - 1) / ((C1 + (k - 1)) * (k + 1)) * z; });
         result = C * head - power * series.sum;
         series.largest = std::max(std::abs(C * head), power * series.largest);
         return accurate(series, result);
