@@ -176,10 +176,11 @@ public:
     Range SAL_CALL BGNBD_FIT(const DocumentSettings& options, const CellRange& customerIds, const CellRange& orderDates,
                              const Any& calibrationEnd, const Any& daysPerPeriod) override {
         return guarded([&] {
+            // The ranges first: an error in them (a circular reference) shows as itself.
             const DateOrigin origin(options);
+            const OrderLog log = read_dated_log(require_range(customerIds), require_range(orderDates), origin);
             const double end = date_argument(calibrationEnd, origin, "calibration_end");
             const double days = number_or(daysPerPeriod, 7, "days_per_period");
-            const OrderLog log = read_dated_log(require_range(customerIds), require_range(orderDates), origin);
             const RfmSummary s = rfm_summary(log.customers, log.numbers, {}, log.ids.size(), end, days);
             const BgnbdFit fit = bgnbd_fit(s.x, s.t_x, s.T);
             return fit_row({fit.params.r, fit.params.alpha, fit.params.a, fit.params.b, fit.log_likelihood});
@@ -197,9 +198,9 @@ public:
                                const Any& daysPerPeriod) override {
         return guarded([&] {
             const DateOrigin origin(options);
+            const ValuedLog log = read_valued_log(customerIds, orderDates, amounts, origin);
             const double end = date_argument(calibrationEnd, origin, "calibration_end");
             const double days = number_or(daysPerPeriod, 7, "days_per_period");
-            const ValuedLog log = read_valued_log(customerIds, orderDates, amounts, origin);
             return rfm_matrix(rfm_summary(log.customers, log.dates, log.amounts, log.ids.size(), end, days),
                               log.id_cells);
         });

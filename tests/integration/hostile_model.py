@@ -124,6 +124,7 @@ DATA = {
 FAR = {(0, 0): number(9), (1023, 1048575): number(10)}
 
 LAST_COLUMN, LAST_ROW = 1023, 1048575
+ROW_REFERENCE_LAST_COLUMN = 16383
 
 
 def column_index(letters):
@@ -334,8 +335,10 @@ def ref(text, expensive=False, shown=None):
         letters, digits = re.fullmatch(r"([A-Z]*)(\d*)", corner).groups()
         bounds.append((column_index(letters) if letters else None, int(digits) - 1 if digits else None))
     (c1, r1), (c2, r2) = bounds[0], bounds[-1]
+    # A whole row (Far.1:1) is 16 384 columns wide in LibreOffice 7.4 (COLUMNS(Far.1:1) =
+    # 16384), although a sheet shows 1 024: beside a 1 024-column range it is another shape.
     region = Region(sheet, 0 if c1 is None else c1, 0 if r1 is None else r1,
-                    LAST_COLUMN if c2 is None else c2, LAST_ROW if r2 is None else r2)
+                    ROW_REFERENCE_LAST_COLUMN if c2 is None else c2, LAST_ROW if r2 is None else r2)
     return Reference(shown or text, region, expensive)
 
 
@@ -634,6 +637,125 @@ for _name in reference.SCALAR:
     MODELS.setdefault(_name, scalar(_name))
 
 
+# The customer-base models (issue 9: addin/uno/models.cxx, cm/rfm.hpp, cm/bgnbd.hpp,
+# cm/gamma_gamma.hpp). What the fits and the predictions compute from valid data is checked
+# against published and SciPy numbers elsewhere (test_models.py); here: every refusal, and
+# RFM_SUMMARY's first cell. A valid `params` array's contents are not modelled (UNKNOWN).
+
+class ShownText:
+    """The cell shows this text (RFM_SUMMARY's first cell: a text customer id)."""
+
+    def __init__(self, text):
+        self.text = text
+
+    def accepts(self, error, number):
+        return not error and number == self.text
+
+    def __repr__(self):
+        return "ShownText(%r)" % self.text
+
+
+def params_row(value, count):
+    """convert.cxx parameter_row: one row or column of count (or count + 1) numbers."""
+    if value[0] == "array":
+        rows, columns = value[1]
+        if min(rows, columns) == 1 and max(rows, columns) in (count, count + 1):
+            raise Unmodelled()  # the contents decide
+    raise Failed(ILLEGAL)
+
+
+def summary_columns(*values):
+    """models.cxx summary_columns: 1-D ranges or arrays of one length; a single number is a
+    column of one, which no fit accepts (BG/NBD needs 5 customers, Gamma-Gamma 3 buyers)."""
+    if all(v[0] == "array" and min(v[1]) == 1 for v in values) and len({max(v[1]) for v in values}) == 1:
+        raise Unmodelled()
+    raise Failed(ILLEGAL)
+
+
+def date_of(value):
+    """models.cxx date_argument: a number or ISO text (none in the pools); else Err:502."""
+    if value[0] == "double":
+        return value[1]
+    if value[0] == "string" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value[1]):
+        raise Unmodelled()
+    raise Failed(ILLEGAL)
+
+
+def valued_log(ids, dates, amounts):
+    """models.cxx read_valued_log: (customer, date, amount) of every row with an id."""
+    log = []
+    for id_cell, date_cell, amount_cell in zip(*aligned(ids, dates, amounts)):
+        who = customer(id_cell)
+        if who is None:
+            if date_cell is not None or amount_cell is not None:
+                raise Failed(ILLEGAL)
+            continue
+        if date_cell is None or date_cell.kind != "number" or amount_cell is None or amount_cell.kind != "number":
+            raise Failed(ILLEGAL)
+        log.append((who, date_cell.value, amount_cell.value))
+    return log
+
+
+def rfm_rows(log, end, days):
+    """cm::rfm_summary: [(customer, x, t_x, T)] in order of first appearance."""
+    if not math.isfinite(days) or days <= 0 or not math.isfinite(end) or abs(end) > 1e7:
+        raise Failed(ILLEGAL)
+    if any(not math.isfinite(date) or abs(date) > 1e7 or not math.isfinite(amount) for _, date, amount in log):
+        raise Failed(ILLEGAL)
+    end_day = math.floor(end)
+    days_of = {}
+    for who, date, _ in log:
+        days_of.setdefault(who, set())
+        if math.floor(date) <= end_day:
+            days_of[who].add(math.floor(date))
+    rows = []
+    for who, purchase_days in days_of.items():
+        if purchase_days:
+            first, last = min(purchase_days), max(purchase_days)
+            T = (end_day - first) / days
+            if not math.isfinite(T):
+                raise reference.Overflow()
+            rows.append((who, len(purchase_days) - 1, (last - first) / days, T))
+    if not rows:
+        raise reference.Division()
+    return rows
+
+
+def bgnbd_identifiable(rows):
+    """cm::bgnbd_fit's refusals before the search; past them the fit is not modelled."""
+    if len(rows) < 5 or all(x == 0 for _, x, _, _ in rows) or all(T == 0 for _, _, _, T in rows):
+        raise Failed(ILLEGAL)
+    raise Unmodelled()
+
+
+def bgnbd_fit(ids, dates, end, days):
+    log, end_date, period = together(lambda: order_log(ids, dates), lambda: date_of(end), lambda: number_or(days, 7.0))
+    return bgnbd_identifiable(rfm_rows([(who, date, 0.0) for who, date in log], end_date, period))
+
+
+def rfm_summary(ids, dates, amounts, end, days):
+    log, end_date, period = together(lambda: valued_log(ids, dates, amounts), lambda: date_of(end),
+                                     lambda: number_or(days, 7.0))
+    first = rfm_rows(log, end_date, period)[0][0]
+    return ShownText(first[1]) if first[0] == "text" else first[1]
+
+
+def gg_then_bgnbd(bgnbd_params, gg_params, *numbers):
+    params_row(gg_params, 3)  # read first; past it the outcome depends on the arrays' contents
+
+
+MODELS.update({
+    "BGNBD_FIT": bgnbd_fit,
+    "RFM_SUMMARY": rfm_summary,
+    "BGNBD_FIT_RFM": lambda x, t_x, T: summary_columns(x, t_x, T),
+    "GG_FIT": lambda frequencies, averages: summary_columns(frequencies, averages),
+    "BGNBD_EXPECTED": lambda params, *numbers: params_row(params, 4),
+    "BGNBD_P_ALIVE": lambda params, *numbers: params_row(params, 4),
+    "GG_SPEND": lambda params, *numbers: params_row(params, 3),
+    "BGNBD_CLV": gg_then_bgnbd,
+})
+
+
 def expected(name, kinds, tokens, row):
     """The outcome of =name(tokens...) in `row`; kinds: 'number', 'optional' or 'range' for
     each parameter (tokens may be fewer: trailing optional arguments left out)."""
@@ -664,7 +786,8 @@ def expected(name, kinds, tokens, row):
         if problems:
             return Error(problems)
         try:
-            return Value(MODELS[name](*arguments))
+            result = MODELS[name](*arguments)
+            return result if isinstance(result, ShownText) else Value(result)
         except Failed as failure:
             return Error(failure.codes)
         except (reference.Domain, reference.Division, reference.Overflow) as failure:
