@@ -44,8 +44,8 @@ struct BgnbdFit {
 double bgnbd_log_likelihood(const BgnbdParams& params, double x, double t_x, double T);
 
 // Maximum-likelihood fit on customers (x[i], t_x[i], T[i]) (FHL 2005, section 3): L-BFGS
-// (LBFGS++) with the analytic gradient in log-parameters, from several starts, at most a few
-// hundred iterations each. A fit the data cannot identify — fewer than 5 customers, no repeat
+// (LBFGS++) with the analytic gradient in log-parameters, from three starts, at most 1 000
+// likelihood evaluations each (src/optimise.hpp). A fit the data cannot identify — fewer than 5 customers, no repeat
 // buyer, no customer with T > 0, or an optimum at the edge of the parameter space (a
 // parameter beyond 1e-8 .. 1e8) — or a search that does not converge: domain_error.
 // Rows outside the domain of bgnbd_log_likelihood: domain_error.

@@ -34,9 +34,10 @@ struct GgFit {
 double gg_log_likelihood(const GgParams& params, double x, double average_value);
 
 // Maximum-likelihood fit (as in FH 2013) on the customers with x > 0 (rows with x = 0
-// are skipped, their average value is not read). L-BFGS in log-parameters from several
-// starts. Fewer than 3 repeat buyers, all of one average value, an optimum at the edge of
-// the parameter space or no convergence: domain_error. Rows outside the domain: domain_error.
+// are skipped, their average value is not read). L-BFGS in log-parameters from three
+// starts, at most 1 000 evaluations each. Fewer than 3 repeat buyers, all of one average
+// value, an optimum at the edge of the parameter space or no convergence: domain_error.
+// Rows outside the domain: domain_error.
 GgFit gg_fit(const std::vector<double>& x, const std::vector<double>& average_value);
 
 // E(M | p, q, γ, m_x, x), x >= 0 a whole number, m_x >= 0 (not read when x = 0).
