@@ -133,7 +133,7 @@ def lists_sheet(workbook):
                    "text, repeats do no harm): CRR_IDS compares the lists, no counting by hand."))
     s.header("A4", [t("На начало периода", "At the start"), t("На конец периода", "At the end")])
     old, new = t("К-", "C-"), t("Н-", "N-")
-    start = ["%s%04d" % (old, n) for n in range(1, 111)]                       # 110 customers, as in seed 000
+    start = ["%s%04d" % (old, n) for n in range(1, 111)]                       # 110 customers, as in article A1 (docs/SOURCES.md)
     end = ["%s%04d" % (old, n) for n in range(56, 111)] + ["%s%03d" % (new, n) for n in range(1, 61)]  # 55 stay
     s.sheet.getCellRangeByPosition(0, 4, 0, 3 + len(start)).setDataArray(tuple((x,) for x in start))
     s.sheet.getCellRangeByPosition(1, 4, 1, 3 + len(end)).setDataArray(tuple((x,) for x in end))

@@ -1,6 +1,6 @@
 """Template «Коэффициент реинвестирования прибыли» / "Earnings retention ratio": the three
 company examples of the finance article (earnings retention ratio and payout ratio).
-Source: seed 000, article A3 of docs/SEED_EXAMPLES.md (numbers restored from the garbled text)."""
+Source: article A3 «Коэффициент удержания» (docs/SOURCES.md, docs/SEED_EXAMPLES.md) (numbers restored from the garbled text)."""
 from builder import PERCENT, WHOLE
 
 TITLE = ("Коэффициент реинвестирования прибыли", "Earnings retention ratio")

@@ -1,6 +1,6 @@
 """Template «Удержание и отток клиентов» / "Customer retention and churn": the four CRR
 examples of the articles, the churn definitions side by side, the industry benchmarks, and a
-monthly model with a chart. Sources: seed 000 (articles A1, A4, A5, A6 of
+monthly model with a chart. Sources: articles A1, A4, A5, A6 of
 docs/SEED_EXAMPLES.md)."""
 from builder import PERCENT, PERCENT2, WHOLE
 

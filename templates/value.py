@@ -1,7 +1,7 @@
 """Template «LTV, CLV и ROMI» / "LTV, CLV and ROMI": the fitness-club subscription (≈ 8 780 ₽,
 10 months, 30 000 ₽ by the short formula), the CLV calculator with CAC 600 (288,89 / 127,27 /
 48,1 % / 21,2 %), the simple / medium / complex LTV formulas, LTV:CAC.
-Sources: seed 000 (article A2), seed 001, seed 002 — docs/SEED_EXAMPLES.md V1–V8."""
+Sources: articles A2, A6, B and C (docs/SOURCES.md) — docs/SEED_EXAMPLES.md V1–V8."""
 from builder import DECIMAL, MONEY, PERCENT, WHOLE
 
 TITLE = ("LTV, CLV и ROMI", "LTV, CLV and ROMI")

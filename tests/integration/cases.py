@@ -1,9 +1,11 @@
-"""Cases evaluated in real Calc: the seed examples of SPEC.md and, for every function,
+"""Cases evaluated in real Calc: the worked examples of the source articles
+(docs/SOURCES.md, docs/SEED_EXAMPLES.md) and, for every function,
 its error cases, edges, optional arguments and ranges with blanks and text.
 
 A case is a formula as a user types it in an English Calc, and what the cell must show:
 a number (within `tolerance`) or a Calc error code. The numbers come from the articles
-in ../shared/seeds and from the SPEC, worked by hand, never from running the add-in.
+of docs/SOURCES.md and from the definitions in docs/FUNCTIONS.md, worked by hand, never from
+running the add-in.
 """
 from collections import namedtuple
 
@@ -23,35 +25,35 @@ def case(formula, expected, tolerance=1e-9, printed=None, source=None):
     return Case(formula, expected, tolerance, printed, source)
 
 
-# Every worked example of the SPEC catalog, as the article printed it.
+# Every worked example of the source articles (docs/SEED_EXAMPLES.md), as the article printed it.
 SEED_EXAMPLES = [
-    case("=CRR(110;115;60)", 0.5, printed="50 %", source="seed 000: (115 − 60) / 110"),
-    case("=CRR(100;95;5)", 0.9, printed="90 %", source="seed 000: (95 − 5) / 100"),
-    case("=CRR(1500;1650;250)", 1400 / 1500, printed="93,33 %", source="seed 000, Ромашка"),
-    case("=CRR(190;205;25)", 180 / 190, printed="94,7 %", source="seed 000: (205 − 25) / 190"),
-    case("=CHURN(110;115;60)", 0.5, printed="50 %", source="seed 000: 55 / 110"),
-    case("=CHURN(190;205;25)", 10 / 190, printed="≈ 5,3 %", source="seed 000: 10 / 190"),
-    case("=CHURN(100;90;0)", 0.1, printed="10 %", source="seed 000: 100 → 90"),
-    case("=RETENTION_RATIO(100000;20000)", 0.8, printed="80 %", source="seed 000, company 1"),
-    case("=RETENTION_RATIO(200000;60000)", 0.7, printed="70 %", source="seed 000, company 2"),
-    case("=RETENTION_RATIO(100000;60000)", 0.4, printed="40 %", source="seed 000, company 3"),
-    case("=PAYOUT_RATIO(100000;20000)", 0.2, printed="20 %", source="seed 000, company 1"),
-    case("=PAYOUT_RATIO(200000;60000)", 0.3, printed="30 %", source="seed 000, company 2"),
-    case("=PAYOUT_RATIO(100000;60000)", 0.6, printed="60 %", source="seed 000, company 3"),
-    case("=NPS_COUNTS(65;50;35)", 20, printed="30 (counts subtracted)", source="seed 000, 150 answers"),
-    case("=RPR(65;150)", 65 / 150, printed="≈ 43,5 %", source="seed 000: 65 of 150"),
+    case("=CRR(110;115;60)", 0.5, printed="50 %", source="article A1: (115 − 60) / 110"),
+    case("=CRR(100;95;5)", 0.9, printed="90 %", source="article A5: (95 − 5) / 100"),
+    case("=CRR(1500;1650;250)", 1400 / 1500, printed="93,33 %", source="article A4, Ромашка"),
+    case("=CRR(190;205;25)", 180 / 190, printed="94,7 %", source="article A6: (205 − 25) / 190"),
+    case("=CHURN(110;115;60)", 0.5, printed="50 %", source="article A1: 55 / 110"),
+    case("=CHURN(190;205;25)", 10 / 190, printed="≈ 5,3 %", source="article A6: 10 / 190"),
+    case("=CHURN(100;90;0)", 0.1, printed="10 %", source="article A5: 100 → 90"),
+    case("=RETENTION_RATIO(100000;20000)", 0.8, printed="80 %", source="article A3, company 1"),
+    case("=RETENTION_RATIO(200000;60000)", 0.7, printed="70 %", source="article A3, company 2"),
+    case("=RETENTION_RATIO(100000;60000)", 0.4, printed="40 %", source="article A3, company 3"),
+    case("=PAYOUT_RATIO(100000;20000)", 0.2, printed="20 %", source="article A3, company 1"),
+    case("=PAYOUT_RATIO(200000;60000)", 0.3, printed="30 %", source="article A3, company 2"),
+    case("=PAYOUT_RATIO(100000;60000)", 0.6, printed="60 %", source="article A3, company 3"),
+    case("=NPS_COUNTS(65;50;35)", 20, printed="30 (counts subtracted)", source="article A6, 150 answers"),
+    case("=RPR(65;150)", 65 / 150, printed="≈ 43,5 %", source="article A6: 65 of 150"),
     case("=LTV_SUBSCRIPTION(3000;0.4;0.9;0.95;0.073)", 1080 / 0.123, printed="≈ 8 780 ₽",
-         source="seed 000, fitness club"),
-    case("=LTV_CHURN(3000;0.1)", 30000, printed="30 000 ₽", source="seed 000, short formula"),
-    case("=LIFETIME(0.1)", 10, printed="10 months", source="seed 000: 1 / 10 %"),
-    case("=CLV(182;0.37)", 182 / 0.63, printed="288,89", source="seed 000, CLV calculator"),
-    case("=CLV(182;0.37;0.8)", 182 / 1.43, printed="127,27", source="seed 000, CLV calculator"),
-    case("=ROMI(CLV(182;0.37);600)", 182 / 0.63 / 600, printed="48,1 %", source="seed 000, CAC 600"),
-    case("=ROMI(CLV(182;0.37;0.8);600)", 182 / 1.43 / 600, printed="21,2 %", source="seed 000, CAC 600"),
+         source="article A2, fitness club"),
+    case("=LTV_CHURN(3000;0.1)", 30000, printed="30 000 ₽", source="article A2, short formula"),
+    case("=LIFETIME(0.1)", 10, printed="10 months", source="article A2: 1 / 10 %"),
+    case("=CLV(182;0.37)", 182 / 0.63, printed="288,89", source="article A2, CLV calculator"),
+    case("=CLV(182;0.37;0.8)", 182 / 1.43, printed="127,27", source="article A2, CLV calculator"),
+    case("=ROMI(CLV(182;0.37);600)", 182 / 0.63 / 600, printed="48,1 %", source="article A2, CAC 600"),
+    case("=ROMI(CLV(182;0.37;0.8);600)", 182 / 1.43 / 600, printed="21,2 %", source="article A2, CAC 600"),
 ]
 
 # Sheet "Data" of the test document; ranges below refer to it.
-#   A1:A150  the seed survey as raw answers: 65 × 9–10, 50 × 7–8, 35 × 0–6
+#   A1:A150  article A6's survey as raw answers: 65 × 9–10, 50 × 7–8, 35 × 0–6
 #   B1:B8    10, "n/a", <empty>, 9, 0, "10", <empty>, 7      (text "10" is text)
 #   C1:C2    =1/0, 9                                          (an error inside a range)
 #   D1:D3    9, 11, 5                                         (11 is out of scale)

@@ -14,7 +14,7 @@ inline void require_finite(double value, const char* what) {
         throw domain_error(std::string(what) + " is not a finite number");
 }
 
-// Counts may be averages (non-integers) but never negative (SPEC, conventions).
+// Counts may be averages (non-integers) but never negative (docs/FUNCTIONS.md, conventions).
 inline void require_count(double value, const char* what) {
     require_finite(value, what);
     if (value < 0)
