@@ -41,9 +41,12 @@ TEST(Crr, Errors) {
     EXPECT_THROW(cm::crr(10, 5, nan), cm::domain_error);
 }
 
-TEST(Crr, TinyStartOverflowsToAnError) {
-    // 1e-320 is a denormal: E − N <= S holds, the quotient is exact, no overflow.
+TEST(Crr, TinyCountsAreNotAnOverflow) {
+    // Counts may be averages, so a tiny positive start is inside the domain. CRR's checks
+    // keep E − N <= S, so the quotient is at most 1 and can never overflow: 1e-320 (a
+    // denormal) over itself is exactly 1, and the lost share exactly 0. Neither is an error.
     EXPECT_DOUBLE_EQ(cm::crr(1e-320, 1e-320, 0), 1.0);
+    EXPECT_DOUBLE_EQ(cm::churn(1e-320, 1e-320, 0), 0.0);
 }
 
 TEST(Churn, SeedExamples) {
