@@ -10,7 +10,7 @@ D =FORMULA(A2), E the source of the expected number. This runner opens each shee
 hard and names every failing row. Open a sheet in Calc with the extension installed and
 press Ctrl+Shift+F9 to see the same: every Correct cell green.
 
-Run: CM_OXT=build/customermetrics.oxt /usr/bin/python3 -m unittest test_sheets
+Run: ctest --preset integration -R test_sheets
 """
 import glob
 import re
@@ -18,9 +18,8 @@ import os
 import sys
 import unittest
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import office as lo  # noqa: E402
-from calc import function_table  # noqa: E402
+import cmoffice as lo
+from calc import function_table
 
 SHEETS = sorted(glob.glob(os.path.join(lo.ROOT, "tests", "sheets", "*.fods")))
 

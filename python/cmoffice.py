@@ -3,7 +3,7 @@
 Office(profile) starts soffice with its own user profile and a named pipe, connects
 through python3-uno, and always ends the process group it started, by its own PID:
 no test or script may leave soffice running. install_extension() adds an .oxt to the
-private profile the way DESIGN.md proved (ExtensionManager, "user" repository, an
+private profile through the ExtensionManager ("user" repository, an
 interaction handler that approves), since `unopkg add` refuses root without --shared.
 
 Run with Debian's /usr/bin/python3 (python3-uno).
@@ -242,7 +242,7 @@ def remove_profile(office):
     shutil.rmtree(office.profile_dir, ignore_errors=True)
 
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # The extension under test: CM_OXT (set by ctest), else the default build's.
 OXT = os.environ.get("CM_OXT", os.path.join(ROOT, "build", "customermetrics.oxt"))
 
