@@ -13,6 +13,7 @@ packages=(
   python3-scipy python3-numpy                                     # independent references in tests, benchmarks
   clang libclang-rt-14-dev libasan8 libubsan1                     # sanitizers and libFuzzer
   poppler-utils                                                   # pdftoppm: rendered template pages
+  python3-markdown                                                # the user guide as HTML inside the .oxt
 )
 missing=()
 for package in "${packages[@]}"; do

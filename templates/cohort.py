@@ -51,7 +51,7 @@ def build(workbook):
 
 def orders_sheet(workbook, orders):
     t = workbook.t
-    s = workbook.sheet(t(*ORDERS), [3.0, 3.2, 3.0, 9.0], one_page=False)
+    s = workbook.sheet(t(*ORDERS), [3.0, 3.2, 3.0, 0.6, 12.0], one_page=False)
     s.header("A1", [t("Клиент", "Customer"), t("Дата заказа", "Order date"), t("Сумма, руб.", "Amount, RUB")])
     rows = tuple((customer, date, amount) for customer, date, amount in orders)
     area = s.sheet.getCellRangeByPosition(0, 1, 2, len(rows))
@@ -63,11 +63,11 @@ def orders_sheet(workbook, orders):
     s.note("E1", t("Условные данные: %d заказов %d клиентов за 2024 год. Вставьте сюда свою выгрузку "
                    "из CRM (клиент, дата, сумма) — когорты пересчитаются.",
                    "Illustrative data: %d orders by %d customers in 2024. Paste your CRM export here "
-                   "(customer, date, amount) and the cohorts follow.") % (len(orders), CUSTOMERS))
+                   "(customer, date, amount) and the cohorts follow.") % (len(orders), CUSTOMERS), wrap=True)
     s.note("E2", t("Формулы на листе «Когорты» читают строки 2–20000; для большего журнала "
                    "расширьте диапазоны.",
                    "The formulas of the sheet \"Cohorts\" read rows 2–20000; widen the ranges for a "
-                   "longer log."))
+                   "longer log."), wrap=True)
     return s
 
 
@@ -106,7 +106,7 @@ def cohorts_sheet(workbook):
             ["B4:%s4" % last_column, "B%d:%s%d" % (average_row, last_column, average_row)],
             "Line", t("Средняя кривая удержания: доля когорты, покупающей через N месяцев",
                       "Average retention curve: the share of a cohort buying N months later"),
-            columns_are_series=False, legend=False)
+            columns_are_series=False, legend=False, percent_axis=True)
 
     top = 7 + MONTHS
     s.header("A%d" % top, [t("Показатели журнала заказов", "Metrics of the order log"), "", t("Значение", "Value")])

@@ -41,4 +41,5 @@ def build(workbook):
                    "printed percentages. Retention + payout = 100% in every row."))
     s.chart("EarningsChart", "A11", (16, 8), ["A4:A7", "D4:E7"], "Bar",
             t("Сколько прибыли остаётся в компании и сколько выплачивается",
-              "How much of the income stays in the company and how much is paid out"), stacked=True)
+              "How much of the income stays in the company and how much is paid out"), stacked=True,
+            percent_axis=True)
