@@ -1,6 +1,10 @@
 // Argument checks shared by every metric family. Private to the library: each public
 // function documents its own domain, these only enforce it. `what` is the user-facing
 // argument name used in the error message.
+//
+// The same five kinds of argument are mirrored, deliberately and independently, by
+// tests/integration/reference.py (the differential tests' second implementation); users read
+// each function's domain in docs/FUNCTIONS.md. Change all three together.
 #pragma once
 
 #include "cm/errors.hpp"
