@@ -23,6 +23,10 @@ def case(formula, expected, tolerance=1e-9, printed=None, source=None):
     return Case(formula, expected, tolerance, printed, source)
 
 
+
+# Survey statistics for the cases below, written out from the papers (reference.py).
+from reference import adjusted_wald, wald_test, wilson  # noqa: E402
+
 # Every worked example of the SPEC catalog, as the article printed it.
 SEED_EXAMPLES = [
     case("=CRR(110;115;60)", 0.5, printed="50 %", source="seed 000: (115 − 60) / 110"),
@@ -68,6 +72,8 @@ SEED_EXAMPLES = [
 #   Q1:Q8    amounts 100, 200, 50, 300, 100, 25, <empty>, 75   (850 in all)
 #   R1:R8    order dates 2024-01-05, 01-20, 02-03, 02-10, 03-15, 03-20, <empty>, 03-02
 #   S1:S8    like P but S3 holds =1/0
+#   Y1:Y8    segments of B1:B8: North, South, North, South, North, North, South, South
+#            (North answers 10 and 0, South 9 and 7; the rest is empty or text)
 DATA_COLUMNS = {
     "A": [10 if i % 2 else 9 for i in range(65)] + [8 if i % 2 else 7 for i in range(50)]
          + [i % 7 for i in range(35)],
@@ -87,6 +93,7 @@ DATA_COLUMNS = {
     "Q": [100, 200, 50, 300, 100, 25, None, 75],
     "R": [45296, 45311, 45325, 45332, 45366, 45371, None, 45353],
     "S": ["a", "b", "=1/0", "c", "b", "a", None, "d"],
+    "Y": ["North", "South", "North", "South", "North", "North", "South", "South"],
 }
 
 # More sheets of the test document: a name with a dot, as "Q1.2024" exports have.
@@ -108,14 +115,16 @@ FUNCTION_CASES = [
     case("=NPS(Data.A1:A150)", 20),
     case("=NPS(Data.B1:B8)", 100 * (2 - 1) / 4),  # 10, 9, 0, 7: P 2, passive 1, D 1
     case("=NPS(Data.D1:D3)", ILLEGAL), case("=NPS(Data.K1)", ILLEGAL),
-    case("=NPS(Data.C1:C2)", DIV0), case("=NPS(Data.L1:L3)", NA),  # an error inside propagates
+    case("=NPS(Data.C1:C2)", PARAMETERS), case("=NPS(Data.L1:L3)", PARAMETERS),  # an error inside a
+    # referenced range: Calc refuses to build the array and shows Err:504 (docs/FUNCTIONS.md)
     case("=NPS(Data.M1:M4)", 100 * (1 - 2) / 3),  # 10, TRUE() = 1 and 0; the text "9" is skipped
     case("=NPS($'Q1.2024'.A1:A3)", 100 / 3), case("=NPS($'Q1.2024'.A:A)", 100 / 3),
-    case("=NPS($Data.A1:$'Q1.2024'.A3)", ILLEGAL),  # through several sheets: refused, not cut short
+    case("=NPS($Data.A1:$'Q1.2024'.A3)", 100),  # through two sheets: Calc passes the first sheet's
+    # cells only (9, 10, 9); documented in docs/FUNCTIONS.md, Array arguments
     case("=CRR_IDS($Data.N1:$'Q1.2024'.N8;Data.O1:O7)", ILLEGAL),
     case("=NPS(Data.A:A)", 20), case("=NPS(Data.A:B)", 100 * (65 + 2 - 35 - 1) / 154),
     case("=NPS(Data.E1:E3)", DIV0), case("=NPS(Data.F1:F3)", DIV0),
-    case("=NPS({10;9;0})", PARAMETERS), case("=NPS(9)", PARAMETERS),  # a range is required
+    case("=NPS({10;9;0})", 100 / 3), case("=NPS(9)", 100),  # an inline array, a single answer
     case("=NPS(Data.A1:B150)", 100 * (65 + 2 - 35 - 1) / 154),  # two columns, blanks past B8
     # NPS_COUNTS
     case("=NPS_COUNTS(0;0;0)", DIV0), case("=NPS_COUNTS(-1;5;5)", ILLEGAL), case("=NPS_COUNTS(10;0;0)", 100),
@@ -179,6 +188,32 @@ FUNCTION_CASES = [
     case("=ARPU_ORDERS(Data.P1:P8;Data.Q1:Q7)", ILLEGAL),  # different shapes
     case("=ARPU_ORDERS(Data.P1:P8;Data.B1:B8)", ILLEGAL),  # text and missing amounts
     case("=ARPU_ORDERS(Data.S1:S8;Data.Q1:Q8)", DIV0),     # the =1/0 in the ids shows
+    # Survey statistics (issue 10). Intervals: the formulas written out below from the papers,
+    # independently of the add-in; NPS answers from ranges, inline arrays and array expressions.
+    case("=NPS({10;9;8;7;6;0;10})", 100 * (3 - 2) / 7), case('=NPS({10;"x";0})', 0),
+    case("=NPS({10;11})", ILLEGAL), case("=NPS({10;8.5})", ILLEGAL),
+    case("=CSAT({5;4;1;2})", 0.5), case("=CSAT({10;9;2};10)", 2 / 3), case("=CSAT({5;6})", ILLEGAL),
+    case("=NPS_COUNTS_CI(65;50;35)", adjusted_wald(65, 50, 35)[0]),  # the corner: the lower bound
+    case("=INDEX(NPS_COUNTS_CI(65;50;35);1;2)", adjusted_wald(65, 50, 35)[1]),
+    case("=INDEX(NPS_CI(Data.A1:A150);1;2)", adjusted_wald(65, 50, 35)[1]),
+    case("=INDEX(NPS_CI(Data.A1:A150;0.9);1;1)", adjusted_wald(65, 50, 35, 0.9)[0]),
+    case("=NPS_COUNTS_CI(0;0;0)", DIV0), case("=NPS_COUNTS_CI(65;50;35;95)", ILLEGAL),
+    case("=NPS_COUNTS_CI(-1;50;35)", ILLEGAL), case("=NPS_CI(Data.E1:E3)", DIV0),
+    case("=NPS_TEST(Data.A1:A150;Data.A1:A150)", 1),
+    case("=NPS_TEST(Data.A1:A150;{10;10;9;0})", wald_test((65, 50, 35), (3, 0, 1))),
+    case("=NPS_TEST({10;10;9;0};Data.A1:A150)", wald_test((65, 50, 35), (3, 0, 1))),
+    case("=NPS_TEST(Data.E1:E3;Data.A1:A150)", DIV0), case("=NPS_TEST({10;10};{0;0})", DIV0),
+    case("=NPS_TEST(Data.A1:A150;Data.D1:D3)", ILLEGAL),
+    case("=NPS_SAMPLE_SIZE(5)", 1537), case("=NPS_SAMPLE_SIZE(10)", 385),  # SciPy, tests/unit/survey_reference.py
+    case("=NPS_SAMPLE_SIZE(5;0.95;0.5;0.2)", 938), case("=NPS_SAMPLE_SIZE(5;;0.5;0.2)", 938),
+    case("=NPS_SAMPLE_SIZE(5;0.95;0.5)", ILLEGAL), case("=NPS_SAMPLE_SIZE(0)", ILLEGAL),
+    case("=NPS_SAMPLE_SIZE(5;0.95;50;20)", ILLEGAL), case("=NPS_SAMPLE_SIZE(5;1)", ILLEGAL),
+    case("=CSAT_CI(Data.G1:G8)", wilson(3, 6)[0]), case("=INDEX(CSAT_CI(Data.G1:G8);1;2)", wilson(3, 6)[1]),
+    case("=INDEX(CSAT_CI(Data.H1:H4;10;0.9);1;2)", wilson(2, 4, 0.9)[1]),
+    case("=CSAT_CI(Data.E1:E3)", DIV0), case("=CSAT_CI(Data.H1:H4)", ILLEGAL),
+    case("=NPS_BY(Data.B1:B8;Data.Y1:Y7)", ILLEGAL),  # shapes differ
+    case("=NPS_BY(Data.E1:E3;Data.Y1:Y3)", DIV0),     # no answers
+    case("=NPS_BY(Data.B1:B2;Data.E1:E2)", ILLEGAL),  # an answer without a segment
 ]
 
 # COHORT_RETENTION(Data.P1:P8; Data.R1:R8) as an array: cohort start, size, shares 0..2
@@ -195,4 +230,25 @@ ARRAY_CASES = [
     ('=COHORT_RETENTION(Data.P1:P8;Data.R1:R8;"fortnight")', ILLEGAL),
     ("=COHORT_RETENTION(Data.P1:P8;Data.B1:B8)", ILLEGAL),  # text and missing dates
     ("=COHORT_RETENTION(Data.E1:E3;Data.E1:E3)", DIV0),     # no orders
+    # Survey statistics: the three forms of a list of answers (a range, an inline array, an
+    # array expression entered with setArrayFormula, as Ctrl+Shift+Enter does). IF without an
+    # else branch leaves FALSE in the rows that do not match: skipped, like empty cells.
+    ('=NPS(IF(Data.Y1:Y8="North";Data.B1:B8))', [[0]]),        # 10 and 0
+    ('=NPS(IF(Data.Y1:Y8="South";Data.B1:B8))', [[50]]),       # 9 and 7
+    ('=NPS(IF(Data.Y1:Y8="South";Data.B1:B8;""))', [[50]]),
+    ('=NPS(IF(Data.A1:A3>0;Data.C1:C3))', DIV0),                 # an error inside shows as itself
+    ('=CSAT(IF(Data.G1:G8>=3;Data.G1:G8))', [[3 / 4]]),          # 5, 4, 3, 5; "ok" skipped
+    ("=NPS_CI(Data.A1:A150)", [list(adjusted_wald(65, 50, 35))]),
+    ("=NPS_CI({10;9;8;7;6;0;10})", [list(adjusted_wald(3, 2, 2))]),
+    ('=NPS_CI(IF(Data.Y1:Y8="South";Data.B1:B8);0.9)', [list(adjusted_wald(1, 1, 0, 0.9))]),
+    ("=NPS_COUNTS_CI(65;50;35)", [list(adjusted_wald(65, 50, 35))]),
+    ("=CSAT_CI(Data.G1:G8)", [list(wilson(3, 6))]),
+    ("=CSAT_CI({5;4;1;2})", [list(wilson(2, 4))]),
+    ('=CSAT_CI(IF(Data.G1:G8>=3;Data.G1:G8);5;0.9)', [list(wilson(3, 4, 0.9))]),
+    ("=NPS_BY(Data.B1:B8;Data.Y1:Y8)", [["North", 2, 0, *adjusted_wald(1, 0, 1)],
+                                        ["South", 2, 50, *adjusted_wald(1, 1, 0)]]),
+    ('=NPS_BY({10;0;9};{"a";"b";"a"})', [["a", 2, 100, *adjusted_wald(2, 0, 0)],
+                                         ["b", 1, -100, *adjusted_wald(0, 0, 1)]]),
+    ("=NPS_BY(Data.A1:A3;IF(Data.A1:A3=10;2;1))", [[1, 2, 100, *adjusted_wald(2, 0, 0)],   # 9, 9
+                                                   [2, 1, 100, *adjusted_wald(1, 0, 0)]]),  # 10
 ]
