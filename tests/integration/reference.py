@@ -297,7 +297,7 @@ def nps_sample_size(margin, confidence=0.95, promoters=None, detractors=None):
     z = _z(confidence)
     if (margin / 100) ** 2 == 0:
         raise Overflow()
-    return float(math.ceil(_result(z * z * variance / (margin / 100) ** 2) * (1 - 1e-12)))
+    return max(1.0, float(math.ceil(_result(z * z * variance / (margin / 100) ** 2) * (1 - 1e-12))))
 
 
 def wilson(satisfied, answers, confidence=0.95):

@@ -56,7 +56,10 @@ RANGES = [
 # Everything a list of answers (an `any` parameter: NPS, CSAT, the survey statistics) can be
 # given: the ranges without the whole sheets, which make Calc build 10^9 values before the
 # add-in is called and take the office down (docs/ROBUSTNESS.md); inline arrays and values.
-ANSWERS = [token for token in RANGES if token.text not in ("Data.A1:AMJ1048576", "Far.A1:AMJ1048576")] + [
+# A whole column costs Calc a million values per call here (a range parameter reads only its
+# used part): drawn once per position, not in the random combinations.
+ANSWERS = [ref(token.text, expensive=True) if token.text == "Data.Z1:Z1048576" else token
+           for token in RANGES if token.text not in ("Data.A1:AMJ1048576", "Far.A1:AMJ1048576")] + [
     InlineArray([10, 9, 0]), InlineArray([11]), Literal("0"), Literal("FALSE()", 0.0), Text(""),
     ErrorValue("NA()", model.NA), ref("Data.I1"),
 ]

@@ -89,8 +89,11 @@ double sample_size_for_variance(double margin, double confidence, double varianc
         throw domain_error("margin must be in NPS points, above 0 and at most 200");
     const double z = normal_critical_value(confidence);
     const double half_width = margin / 100;
+    if (half_width * half_width == 0)  // a subnormal margin: the quotient is beyond any double
+        throw overflow("the margin is too small: the sample size is too large to represent");
     const double answers = detail::finite_result(z * z * variance / (half_width * half_width));
-    return detail::finite_result(std::ceil(answers * (1 - 1e-12)));
+    // At least one answer: a confidence near 0 gives z ≈ 0 and a quotient that rounds to 0.
+    return std::max(1.0, detail::finite_result(std::ceil(answers * (1 - 1e-12))));
 }
 
 }  // namespace

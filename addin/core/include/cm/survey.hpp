@@ -62,7 +62,7 @@ double nps_test_p_value(double promoters_a, double passives_a, double detractors
 // shares are fractions with promoters + detractors <= 1 and v > 0 (shares that put every
 // answer in one class give no spread and no sample size: domain_error). The quotient is
 // rounded up, after forgiving a relative 1e-12 so that an exact whole number computed with
-// a rounding error is not raised by one. Margin 5, 95 %, worst case: 1537.
+// a rounding error is not raised by one; at least 1. Margin 5, 95 %, worst case: 1537.
 double nps_sample_size(double margin, double confidence = 0.95);
 double nps_sample_size(double margin, double confidence, double promoters_share, double detractors_share);
 
