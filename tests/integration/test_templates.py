@@ -161,8 +161,11 @@ class Templates(unittest.TestCase):
                     check()
                     chart = sheet.getCharts().getByName("NpsBySegment").getEmbeddedObject()
                     bars = chart.getDiagram().getDataRowProperties(0)
-                    self.assertTrue(bars.ErrorBarRangePositive.endswith("$J$5:$J$7"), bars.ErrorBarRangePositive)
-                    self.assertTrue(bars.ErrorBarRangeNegative.endswith("$I$5:$I$7"), bars.ErrorBarRangeNegative)
+                    self.assertEqual(bars.ErrorBarStyle, 7)  # com.sun.star.chart.ErrorBarStyle.FROM_DATA
+                    for ranges, column in ((bars.ErrorBarRangePositive, "J"), (bars.ErrorBarRangeNegative, "I")):
+                        # "$Segments.$J$5:$J$7" as built, "Segments.J5:Segments.J7" once saved
+                        cells = ranges.replace("$", "").replace(SEGMENT_SHEETS[language] + ".", "")
+                        self.assertEqual(cells, "%s5:%s7" % (column, column), ranges)
                     sheet.getCellRangeByName("B5").setValue(0)  # the first answer becomes a detractor
                     rows = ((rows[0][0], 0.0),) + tuple(rows[1:])
                     check()
