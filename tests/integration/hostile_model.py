@@ -7,7 +7,9 @@ passed on, a range where a number belongs is intersected with the formula's row 
 column), a plain number where a range belongs is Err:504. And what the add-in does with
 what it receives: reference.py for the scalar formulas, the range functions below (they
 follow docs/FUNCTIONS.md and addin/uno/range_reader.hxx: empty cells and text are skipped,
-an error cell shows as itself, the read limits).
+an error cell shows as itself, the read limits), and the lists of survey answers, `any`
+parameters that Calc fills as addin/uno/answers.hxx describes (a range holding an error is
+Err:504, an inline array's elements are answers).
 
 An outcome is Value(x), Error(codes) — the cell must show one of these codes; several
 when a formula has several problems and either may be reported first — or UNKNOWN
