@@ -236,6 +236,9 @@ ARRAY_CASES = [
     ('=NPS(IF(Data.Y1:Y8="North";Data.B1:B8))', [[0]]),        # 10 and 0
     ('=NPS(IF(Data.Y1:Y8="South";Data.B1:B8))', [[50]]),       # 9 and 7
     ('=NPS(IF(Data.Y1:Y8="South";Data.B1:B8;""))', [[50]]),
+    # ...but a boolean computed inside an array reaches an add-in as a number (LibreOffice passes
+    # no data types): FALSE() as the else branch makes the four North rows answers 0.
+    ('=NPS(IF(Data.Y1:Y8="South";Data.B1:B8;FALSE()))', [[100 * (1 - 4) / 6]]),
     ('=NPS(IF(Data.A1:A3>0;Data.C1:C3))', DIV0),                 # an error inside shows as itself
     ('=CSAT(IF(Data.G1:G8>=3;Data.G1:G8))', [[3 / 4]]),          # 5, 4, 3, 5; "ok" skipped
     ("=NPS_CI(Data.A1:A150)", [list(adjusted_wald(65, 50, 35))]),
