@@ -63,6 +63,8 @@ TEST(NpsTest, SciPy) {
     EXPECT_NEAR(cm::nps_test_p_value(30, 40, 30, 50, 30, 20), 0.0063860232827070568, 1e-12);
     EXPECT_NEAR(cm::nps_test_p_value(400, 350, 250, 450, 330, 220), 0.023350845602693258, 1e-12);
     EXPECT_NEAR(cm::nps_test_p_value(5, 0, 0, 4, 1, 0), 0.26355247728297282, 1e-12);
+    // the NPS template's segments sheet: seed 000's survey against last month's 50 / 50 / 40
+    EXPECT_NEAR(cm::nps_test_p_value(65, 50, 35, 50, 50, 40), 0.1688804483330506, 1e-12);
     EXPECT_DOUBLE_EQ(cm::nps_test_p_value(65, 50, 35, 65, 50, 35), 1.0);  // the same survey
 }
 
@@ -89,6 +91,7 @@ TEST(NpsSampleSize, SciPy) {
     EXPECT_EQ(cm::nps_sample_size(10, 0.95, 0.43333, 0.23333), 241);
     EXPECT_EQ(cm::nps_sample_size(100), 4);
     EXPECT_EQ(cm::nps_sample_size(200), 1);
+    EXPECT_EQ(cm::nps_sample_size(5, 0.95, 65.0 / 150, 35.0 / 150), 963);  // seed 000's shares (template)
 }
 
 TEST(NpsSampleSize, WorstCaseIsTheLargestVariance) {
@@ -119,6 +122,7 @@ TEST(WilsonInterval, SciPy) {
     expect_interval(cm::wilson_interval(120, 150, 0.99), 0.70399209428519471, 0.87059250948446887);
     expect_interval(cm::wilson_interval(1, 1), 0.20654931437723745, 1);
     expect_interval(cm::wilson_interval(412, 1000, 0.90), 0.38666945771322481, 0.43780543309697306);
+    expect_interval(cm::wilson_interval(3, 6), 0.18761630648265054, 0.8123836935173494);  // the guide's CSAT example
 }
 
 TEST(WilsonInterval, Errors) {
