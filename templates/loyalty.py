@@ -2,8 +2,8 @@
 (counts and a sheet of raw 0–10 answers consistent with it), the repeat-purchase rate 65 of
 150, benchmarks, and the survey statistics: the same answers by region with intervals
 (NPS_BY, an error-bar chart), a month-over-month NPS_TEST and a sample-size planner.
-Source: seed 000, article A6 of docs/SEED_EXAMPLES.md; the split by region and the previous
-month's answers are made up for the example and say so."""
+Source: article A6 (docs/SOURCES.md, docs/SEED_EXAMPLES.md); the split by region and the
+previous month's answers are made up for the example and say so."""
 import random
 
 from builder import DECIMAL, PERCENT, PERCENT2, WHOLE, add_error_bars
