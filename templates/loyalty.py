@@ -6,6 +6,8 @@ Source: article A6 (docs/SOURCES.md, docs/SEED_EXAMPLES.md); the split by region
 previous month's answers are made up for the example and say so."""
 import random
 
+import uno
+
 from builder import DECIMAL, PERCENT, PERCENT2, WHOLE, add_error_bars
 
 TITLE = ("NPS и повторные покупки", "NPS and repeat purchases")
@@ -229,3 +231,6 @@ def segments_sheet(workbook):
     chart = s.chart("NpsBySegment", "D26", (13, 5.6), ["D4:D%d" % end, "F4:F%d" % end], "Bar",
                     t("NPS по регионам с 95-% интервалами", "NPS by region with 95 % intervals"), legend=False)
     add_error_bars(chart, 0, s.sheet, "I5:I%d" % end, "J5:J%d" % end)
+    # region names below the plot, not on the zero line where a negative NPS's bar covers them
+    chart.getDiagram().getXAxis().LabelPosition = uno.Enum("com.sun.star.chart.ChartAxisLabelPosition",
+                                                           "OUTSIDE_START")
