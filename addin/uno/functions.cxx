@@ -209,6 +209,7 @@ public:
     Range SAL_CALL NPS_BY(const Any& scores, const Any& segments) override {
         return guarded([&] { return nps_by_segment(scores, segments); });
     }
+
     // Customer-base models (issue 9, part 2): BG/NBD, Gamma-Gamma, RFM summary, CLV
     Range SAL_CALL BGNBD_FIT(const DocumentSettings& options, const CellRange& customerIds, const CellRange& orderDates,
                              const Any& calibrationEnd, const Any& daysPerPeriod) override {
