@@ -26,7 +26,10 @@ def function_descriptions(office):
 def fill_column(sheet, column_letter, values):
     """None leaves a cell empty, '=...' is a formula, "'text" is text even if it looks
     like a number, other strings are text, numbers are numbers."""
-    column = ord(column_letter) - ord("A")
+    column = 0
+    for letter in column_letter:  # A..Z, then AA, AB... as Calc names them
+        column = column * 26 + ord(letter) - ord("A") + 1
+    column -= 1
     for row, value in enumerate(values):
         cell = sheet.getCellByPosition(column, row)
         if value is None:
