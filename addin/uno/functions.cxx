@@ -5,9 +5,11 @@
 #include "convert.hxx"
 #include "range_reader.hxx"
 #include "raw_data.hxx"
+#include "number_table.hxx"
 
 #include <cm/loyalty.hpp>
 #include <cm/retention.hpp>
+#include <cm/sbg.hpp>
 #include <cm/value.hpp>
 
 #include <com/sun/star/lang/XServiceInfo.hpp>
@@ -156,6 +158,32 @@ public:
             const DateOrigin origin(options);
             const OrderLog log = read_dated_log(orderCustomers, orderDates, origin);
             return cohort_matrix(cohort_retention(log.customers, log.numbers, log.ids.size(), cohort_period), origin);
+        });
+    }
+
+    // Customer-base models: sBG
+    // alpha, beta from a fit's row (its log-likelihood ignored) or typed as {alpha; beta}.
+    static cm::SbgParams sbg_params(const Any& params) {
+        const std::vector<double> values = parameter_row(params, 2, "params");
+        return {values[0], values[1]};
+    }
+    Range SAL_CALL SBG_FIT(const Any& alive) override {
+        return guarded([&] {
+            const cm::SbgFit fit = cm::sbg_fit(cm::sbg_cohorts(series_by_row(number_table(alive, "alive"))));
+            const Any values[] = {Any(fit.alpha), Any(fit.beta), Any(fit.log_likelihood)};
+            const css::uno::Sequence<Any> row(values, 3);
+            return Range(&row, 1);
+        });
+    }
+    double SAL_CALL SBG_SURVIVAL(const Any& params, double t) override {
+        return guarded([&] { return cm::sbg_survival(sbg_params(params), t); });
+    }
+    double SAL_CALL SBG_RETENTION(const Any& params, double t) override {
+        return guarded([&] { return cm::sbg_retention(sbg_params(params), t); });
+    }
+    double SAL_CALL SBG_DERL(const Any& params, double discount, const Any& renewals) override {
+        return guarded([&] {
+            return cm::sbg_derl(sbg_params(params), discount, number_or(renewals, 0, "renewals"));
         });
     }
 

@@ -92,6 +92,20 @@ DATA_COLUMNS = {
 # More sheets of the test document: a name with a dot, as "Q1.2024" exports have.
 EXTRA_SHEETS = {"Q1.2024": {"A": [10, 9, 0]}}
 
+# Sheet "sBG": Fader & Hardie (2007), "How to project customer retention", J. Interactive
+# Marketing 21(1) (data/fader_hardie_2007.csv): % of 1 000 customers alive at the start of year t.
+#   A1:A8  regular, years 0..7      B1:B8  high end, years 0..7
+#   C1:C5  1000, 900, 810, 729, 656.1 (constant retention: the sBG is not identified)
+#   D1:D3  100, 120, 130 (increases)
+#   E1:L3  three cohorts in rows (counts = % × 10 of the regular table), observed for 7, 4
+#          and 2 years, empty cells after the last observed year (multi-cohort sBG)
+SBG_REGULAR = [100.0, 63.1, 46.8, 38.2, 32.6, 28.9, 26.2, 24.1]
+SBG_HIGH_END = [100.0, 86.9, 74.3, 65.3, 59.3, 55.1, 51.7, 49.1]
+EXTRA_SHEETS["sBG"] = dict(
+    A=SBG_REGULAR, B=SBG_HIGH_END, C=[1000, 900, 810, 729, 656.1], D=[100, 120, 130],
+    **{column: [SBG_REGULAR[t] * 10] + [SBG_REGULAR[t] * 10 if t <= last else None for last in (4, 2)]
+       for t, column in enumerate("EFGHIJKL")})
+
 FUNCTION_CASES = [
     # CRR / CHURN: domain, division, text
     case("=CRR(0;5;0)", DIV0), case("=CRR(-1;5;0)", ILLEGAL), case("=CRR(10;5;6)", ILLEGAL),
@@ -179,6 +193,35 @@ FUNCTION_CASES = [
     case("=ARPU_ORDERS(Data.P1:P8;Data.Q1:Q7)", ILLEGAL),  # different shapes
     case("=ARPU_ORDERS(Data.P1:P8;Data.B1:B8)", ILLEGAL),  # text and missing amounts
     case("=ARPU_ORDERS(Data.S1:S8;Data.Q1:Q8)", DIV0),     # the =1/0 in the ids shows
+    # sBG (Fader & Hardie 2007; SciPy 1.10 references: tests/unit/sbg_reference.py). The fit's
+    # corner cell is alpha; INDEX reads the others. Published: regular 0.704, 1.182; high end
+    # 0.668, 3.806; SciPy maximum: 0.7040773, 1.1820431, LL of the percentages -168.0265188.
+    case("=SBG_FIT(sBG.A1:A8)", 0.7040773, 3e-6, printed="0.704", source="Fader & Hardie 2007, regular"),
+    case("=INDEX(SBG_FIT(sBG.A1:A8);1;2)", 1.1820431, 3e-6, printed="1.182", source="Fader & Hardie 2007, regular"),
+    case("=INDEX(SBG_FIT(sBG.A1:A8);1;3)", -168.0265188, 1e-8, source="SciPy betaln likelihood"),
+    case("=INDEX(SBG_FIT(sBG.B1:B8);1;1)", 0.6680883, 3e-6, printed="0.668", source="Fader & Hardie 2007, high end"),
+    case("=INDEX(SBG_FIT(sBG.B1:B8);1;2)", 3.8060949, 3e-6, printed="3.806", source="Fader & Hardie 2007, high end"),
+    case("=INDEX(SBG_FIT(sBG.E1:L1);1;1)", 0.7040773, 3e-6),   # one row = one cohort (counts)
+    case("=INDEX(SBG_FIT({100;63.1;46.8;38.2;32.6;28.9;26.2;24.1});1;2)", 1.1820431, 3e-6),  # inline array
+    case("=INDEX(SBG_FIT(sBG.E1:L3);1;1)", 0.73699311, 3e-6),  # three cohorts, blanks after their last year
+    case("=INDEX(SBG_FIT(sBG.E1:L3);1;2)", 1.24437589, 3e-6),
+    case("=SBG_FIT(sBG.C1:C5)", ILLEGAL), case("=SBG_FIT(sBG.D1:D3)", ILLEGAL),
+    case("=SBG_FIT({100;60})", ILLEGAL), case("=SBG_FIT({100;100;100})", ILLEGAL),
+    case("=SBG_FIT(Data.F1:F3)", ILLEGAL), case("=SBG_FIT(Data.E1:E3)", ILLEGAL),
+    case("=SBG_SURVIVAL({0.704;1.182};12)", 0.17006257680605036, 1e-12, source="SciPy betaln"),
+    case("=SBG_SURVIVAL(SBG_FIT(sBG.A1:A8);12)", 0.1700374563, 1e-6, printed="17.0 % (actual 17.3 %)"),
+    case("=SBG_SURVIVAL({0.704;1.182};0)", 1), case("=SBG_SURVIVAL({0.704;1.182};-1)", ILLEGAL),
+    case("=SBG_SURVIVAL({0.704;1.182};1.5)", ILLEGAL), case("=SBG_SURVIVAL({0.704};1)", ILLEGAL),
+    case("=SBG_SURVIVAL({0.704;-1};1)", ILLEGAL), case('=SBG_SURVIVAL({0.704;1.182};"x")', VALUE),
+    case("=SBG_RETENTION({0.704;1.182};1)", 1.182 / 1.886, 1e-12),
+    case("=SBG_RETENTION({0.668;3.806};8)", 10.806 / 11.474, 1e-12), case("=SBG_RETENTION({0.704;1.182};0)", ILLEGAL),
+    case("=SBG_DERL({0.704;1.182};0.1)", 2.9646621461320284, 1e-12, source="SciPy hyp2f1"),
+    case("=SBG_DERL({0.704;1.182};0.1;)", 2.9646621461320284, 1e-12),
+    case("=SBG_DERL({0.704;1.182};0.1;4)", 5.894422859844158, 1e-12, source="SciPy hyp2f1"),
+    case("=SBG_DERL({0.668;3.806};0.1)", 5.414856048374033, 1e-12, source="SciPy hyp2f1"),
+    case("=SBG_DERL({3;4};0)", 2), case("=SBG_DERL({0.704;1.182};0)", NUM),
+    case("=SBG_DERL({0.704;1.182};-0.1)", ILLEGAL), case("=SBG_DERL({0.704;1.182};0.1;-1)", ILLEGAL),
+    case("=SBG_DERL({0.704;1.182};0.1;\"x\")", ILLEGAL),
 ]
 
 # COHORT_RETENTION(Data.P1:P8; Data.R1:R8) as an array: cohort start, size, shares 0..2
