@@ -17,6 +17,10 @@ import value
 
 TEMPLATES = [retention, loyalty, value, earnings, cohort]
 
+# Retention forecast and CLV (sBG; the CDNOW sheets join it through forecast_cdnow)
+import forecast  # noqa: E402
+TEMPLATES.append(forecast)
+
 
 LANGUAGES = ("ru", "en")
 

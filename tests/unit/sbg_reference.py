@@ -58,6 +58,11 @@ for name, pct, printed in (("regular", REGULAR, (0.704, 1.182)), ("high end", HI
             print(f"  DERL d {d} renewals {renewals}: {derl(*printed, d, renewals)!r}")
 print("multi-cohort (regular 7, 4, 2 years):", fit([counts(REGULAR, 7), counts(REGULAR, 4), counts(REGULAR, 2)]))
 print("survival a 0.7 b 1.2 t 1e15:", survival(0.7, 1.2, 1e15))
+# Survival beyond t = 1000 as the exact product of the retention rates (math.fsum of the logs):
+# more accurate than betaln for large arguments.
+import math
+for a, b, t in ((1e6, 1e7, 2000), (5e3, 1e5, 3000), (0.7, 1.2, 5000)):
+    print(f"survival product a {a} b {b} t {t}:", math.exp(math.fsum(-math.log1p(a / (b + k)) for k in range(t))))
 for b, c, z in ((1.182, 1.886, 0.9), (4.806, 5.474, 1 / 1.1), (2.5, 10.0, 0.5), (0.3, 0.35, 0.99),
                 (50.0, 51.0, 0.999), (1.0, 2.0, 0.5)):
     print(f"hyp2f1(1, {b}, {c}, {z!r}) = {hyp2f1(1, b, c, z)!r}")

@@ -160,12 +160,14 @@ TEST(SbgSurvival, MatchesSciPyBetaFunctions) {
 TEST(SbgSurvival, IdentitiesWithRetention) {
     // S(0) = 1, r(1) = beta/(alpha + beta), S(t) = S(t-1) r(t) [FH2007]; both sides of the
     // Boost (t > 1000) and the product (t <= 1000) paths agree.
-    for (const SbgParams p : {SbgParams{0.704, 1.182}, SbgParams{0.668, 3.806}, SbgParams{25, 0.3}, SbgParams{0.01, 200}}) {
+    for (const SbgParams p : {SbgParams{0.704, 1.182}, SbgParams{0.668, 3.806}, SbgParams{25, 0.3}, SbgParams{0.01, 200},
+                              SbgParams{1e6, 1e7}, SbgParams{5e3, 1e5}}) {
         EXPECT_EQ(cm::sbg_survival(p, 0), 1.0);
         EXPECT_NEAR(cm::sbg_retention(p, 1), p.beta / (p.alpha + p.beta), 1e-15);
         for (double t : {1.0, 2.0, 5.0, 30.0, 1000.0, 1001.0, 5000.0}) {
             const double ratio = cm::sbg_survival(p, t) / cm::sbg_survival(p, t - 1);
-            EXPECT_NEAR(ratio, cm::sbg_retention(p, t), 1e-11 * cm::sbg_retention(p, t)) << t;
+            // 1e-10: ln S of alpha 1e6, beta 1e7, t 5000 is a difference of two ~8e4 log-gamma shifts
+            EXPECT_NEAR(ratio, cm::sbg_retention(p, t), 1e-10 * cm::sbg_retention(p, t)) << t;
         }
     }
     // Retention rises with tenure towards 1 (the sorting effect of heterogeneity).
@@ -185,6 +187,15 @@ TEST(SbgSurvival, ExtremesAreFiniteOrCleanErrors) {
     // huge t: S(t) ~ t^-alpha Gamma(a+b)/Gamma(b); alpha 0.7, beta 1.2, t 1e15 [SciPy betaln:
     // exp(betaln(0.7, 1.2 + 1e15) - betaln(0.7, 1.2)) = 3.3124e-11 to 5 digits]
     EXPECT_NEAR(cm::sbg_survival({0.7, 1.2}, 1e15) / 3.3124e-11, 1, 1e-3);
+    // beyond t = 1000, every branch of the gamma-function ratios: shifts by t with Stirling
+    // differences, shifts by alpha through Boost. Reference: ln S(t) as the exact sum of
+    // -log1p(alpha/(beta + k)), k < t, with math.fsum (tests/unit/sbg_reference.py; SciPy's
+    // betaln is only good to ~1e-8 here).
+    EXPECT_NEAR(cm::sbg_survival({1e6, 1e7}, 2000) / 1.6692484999956042e-83, 1, 1e-10);
+    EXPECT_NEAR(cm::sbg_survival({5e3, 1e5}, 3000) / 2.2113271625707343e-63, 1, 1e-10);
+    EXPECT_NEAR(cm::sbg_survival({0.7, 1.2}, 5000) / 0.0026965222141657626, 1, 1e-12);
+    // found by fuzz_sbg: alpha 1.8e29 gave S = 1 (two log-gammas of 1e31 cancelled); it is 0
+    EXPECT_EQ(cm::sbg_survival({1.783407369095501e29, 1.91}, 45292), 0.0);
     EXPECT_THROW(cm::sbg_survival({0, 1}, 1), cm::domain_error);
     EXPECT_THROW(cm::sbg_survival({1, -1}, 1), cm::domain_error);
     EXPECT_THROW(cm::sbg_survival({1, 1}, -1), cm::domain_error);
@@ -330,6 +341,9 @@ TEST(SbgFit, UnidentifiableDataAreErrors) {
     EXPECT_THROW(cm::sbg_fit(Rows{{1000, 900, 700, 400, 100}}), cm::domain_error);
     // everybody lost eventually: the sBG puts no mass on certain churn, the fit runs to beta -> 0
     EXPECT_THROW(cm::sbg_fit(Rows{{100, 50, 0}}), cm::domain_error);
+    // found by fuzz_sbg: 1e87 customers, 1 199 left after period 1, none after period 2; the
+    // gradient test alone accepted a point that was not the maximum
+    EXPECT_THROW(cm::sbg_fit(Rows{{1.4919697092293599e87, 1198.97, 0}}), cm::domain_error);
     // not a survival column
     EXPECT_THROW(cm::sbg_fit(Rows{{100, 60, 70}}), cm::domain_error);
     EXPECT_THROW(cm::sbg_fit(Rows{{0, 0, 0}}), cm::domain_error);

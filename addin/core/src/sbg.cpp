@@ -286,6 +286,14 @@ SbgFit sbg_fit(const std::vector<SbgCohort>& cohorts) {
                            "the data do not identify the model");
     if (!best.converged)
         throw domain_error("the sBG fit did not converge");
+    // The gradient test is relative to the cohort sizes; data whose later periods are tiny
+    // next to the first (1e87 customers, then 1 199) can pass it away from the maximum. A
+    // maximum is one: no point 1 % away in either parameter does better.
+    for (const double factor : {0.99, 1.01}) {
+        if (log_likelihood(data, best.alpha * factor, best.beta) > best.ll + 1e-7 * std::max(1.0, std::abs(best.ll)) ||
+            log_likelihood(data, best.alpha, best.beta * factor) > best.ll + 1e-7 * std::max(1.0, std::abs(best.ll)))
+            throw domain_error("the sBG fit did not converge (the data are too uneven to locate the maximum)");
+    }
     if (best.ll <= geometric_log_likelihood(data) + tolerance)
         throw domain_error("retention does not rise with tenure: a constant retention rate fits as well, "
                            "the sBG is not identified");
@@ -294,17 +302,27 @@ SbgFit sbg_fit(const std::vector<SbgCohort>& cohorts) {
 
 namespace {
 
-// ln(Gamma(x)/Gamma(x + a)) for x, a > 0.
-double log_gamma_ratio(double x, double a) {
+// ln Gamma(x + a) - ln Gamma(x) for x > 0, a >= 0, accurate in every regime the survival
+// function meets: for large x by the difference of Stirling's series, written without
+// cancellation, (x - 1/2) ln(1 + a/x) + a ln(x + a) - a + 1/(12(x+a)) - 1/(12x)
+// - 1/(360(x+a)^3) + 1/(360x^3) (error below 1e-25 for x >= 1e5); otherwise Boost.Math's
+// ratio of gamma functions, or, where that ratio leaves double range (the result is then
+// above 700 in magnitude), the difference of the log-gammas.
+double log_gamma_shift(double x, double a) {
+    if (a == 0)
+        return 0;
+    if (x >= 1e5) {
+        const double y = x + a;
+        return (x - 0.5) * std::log1p(a / x) + a * std::log(y) - a + (1 / (12 * y) - 1 / (12 * x)) -
+               (1 / (360 * y * y * y) - 1 / (360 * x * x * x));
+    }
     try {
-        const double ratio = boost::math::tgamma_delta_ratio(x, a);
+        const double ratio = boost::math::tgamma_delta_ratio(x, a);  // Gamma(x)/Gamma(x + a)
         if (std::isnormal(ratio))
-            return std::log(ratio);
+            return -std::log(ratio);
     } catch (const std::exception&) {
     }
-    // Beyond double range the ratio's logarithm is large in magnitude, where the cancellation
-    // of the two log-gammas no longer matters.
-    return boost::math::lgamma(x) - boost::math::lgamma(x + a);
+    return boost::math::lgamma(x + a) - boost::math::lgamma(x);
 }
 
 }  // namespace
@@ -312,15 +330,26 @@ double log_gamma_ratio(double x, double a) {
 double sbg_survival(SbgParams params, double t) {
     require_params(params);
     require_whole(t, 0, "t");
+    const double alpha = params.alpha, beta = params.beta;
     double log_s = 0;
     if (t <= 1000) {
         for (double k = 0; k < t; ++k)
-            log_s += log_renewal(params.alpha, params.beta + k);
+            log_s += log_renewal(alpha, beta + k);
+    } else if (!std::isfinite(alpha + beta)) {
+        // alpha, beta both near the largest double: t (< 1e308) is nothing beside them and
+        // every period's retention is beta/(alpha + beta)
+        log_s = -t * std::log1p(alpha / beta);
+    } else if (alpha <= t) {
+        // ln S = ln Gamma(beta + t) - ln Gamma(alpha + beta + t) - (ln Gamma(beta) - ln Gamma(alpha + beta)):
+        // two shifts by alpha, small next to t
+        log_s = log_gamma_shift(beta, alpha) - log_gamma_shift(beta + t, alpha);
     } else {
-        log_s = log_gamma_ratio(params.beta + t, params.alpha) - log_gamma_ratio(params.beta, params.alpha);
+        // the same as two shifts by t, small next to alpha
+        log_s = log_gamma_shift(beta, t) - log_gamma_shift(alpha + beta, t);
     }
-    const double s = std::exp(std::min(log_s, 0.0));
-    return finite_result(s);
+    if (std::isnan(log_s))
+        throw overflow("the survival cannot be computed for these parameters");
+    return finite_result(std::exp(std::min(log_s, 0.0)));
 }
 
 double sbg_retention(SbgParams params, double t) {
@@ -331,10 +360,10 @@ double sbg_retention(SbgParams params, double t) {
 
 namespace {
 
-// 2F1(1, b; b + gap; z), gap > 0 given apart so that a tiny gap survives a huge b.
-double hyp2f1_series(double b, double gap, double z) {
+// 2F1(1, b; b + gap; z), gap > 0 given apart so that a tiny gap survives a huge b;
+// tail_factor = z/(1 - z) (= 1/d for z = 1/(1 + d), exact even where 1 + d rounds to 1).
+double hyp2f1_series(double b, double gap, double z, double tail_factor) {
     constexpr long max_terms = 10'000'000;
-    const double tail_factor = z / (1 - z);
     double sum = 1, compensation = 0, term = 1;
     for (long k = 0; k < max_terms; ++k) {
         term *= z / (1 + gap / (b + static_cast<double>(k)));  // (b + k)/(c + k) z
@@ -359,7 +388,7 @@ double hyp2f1_1bcz(double b, double c, double z) {
         throw domain_error("2F1(1, b; c; z) is summed here only for 0 < b < c");
     if (z < 0 || z >= 1)
         throw domain_error("2F1(1, b; c; z) is summed here only for 0 <= z < 1");
-    return hyp2f1_series(b, c - b, z);
+    return hyp2f1_series(b, c - b, z, z / (1 - z));
 }
 
 double sbg_derl(SbgParams params, double discount, double renewals) {
@@ -377,7 +406,7 @@ double sbg_derl(SbgParams params, double discount, double renewals) {
     }
     const double retention = 1 / (1 + params.alpha / beta_n);
     const double z = 1 / (1 + discount);
-    return finite_result(retention * hyp2f1_series(beta_n + 1, params.alpha, z));
+    return finite_result(retention * hyp2f1_series(beta_n + 1, params.alpha, z, 1 / discount));
 }
 
 }  // namespace cm
