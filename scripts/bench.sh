@@ -7,5 +7,7 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 echo "== library (Google Benchmark)"
 build/tests/bench/cm_core_bench --benchmark_min_time=0.5
+echo "== sBG model (Google Benchmark)"
+build/tests/bench/cm_sbg_bench --benchmark_min_time=0.5
 echo "== real Calc"
 PYTHONPATH="$PWD/python:$PWD/tests/integration" /usr/bin/python3 tests/bench/calc_bench.py "$@"

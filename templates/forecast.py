@@ -125,6 +125,8 @@ def forecast_sheet(workbook):
     s.note("A2", t("Модель подогнана по годам 0–7; годы 8–12 — прогноз, сравните с фактом.",
                    "The models are fitted on years 0-7; years 8-12 are a forecast: compare with the actual."))
     s.header("A4", [t("Обычные", "Regular"), "", "", "", "", t("Премиум", "High end")])
+    for group in ("A4:D4", "F4:H4"):  # one heading over each cohort's columns
+        s.sheet.getCellRangeByName(group).merge(True)
     columns = [t("Год", "Year"), t("Факт", "Actual"), "sBG", t("Постоянное удерж.", "Constant retention")]
     s.header("A5", columns + [""] + columns[1:])
     for year in range(YEARS + 1):
