@@ -365,6 +365,11 @@ TEST(SbgCohorts, BlanksOnlyAfterTheLastObservedPeriod) {
     EXPECT_THROW(cm::sbg_cohorts({Row{100, std::nullopt, 40}}), cm::domain_error);
     EXPECT_THROW(cm::sbg_cohorts({Row{std::nullopt}}), cm::domain_error);
     EXPECT_THROW(cm::sbg_cohorts({Row{100, 120}}), cm::domain_error);
+    // at most 10 000 periods (a fit stays well under a second): a million-row column is refused
+    Row long_row(cm::max_sbg_periods + 2, 1.0);
+    EXPECT_THROW(cm::sbg_cohorts({long_row}), cm::domain_error);
+    long_row.pop_back();
+    EXPECT_EQ(cm::sbg_cohorts({long_row})[0].size(), cm::max_sbg_periods + 1);
 }
 
 }  // namespace

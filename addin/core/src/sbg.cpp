@@ -44,6 +44,8 @@ double log_churn(double alpha, double beta_k) { return -std::log1p(beta_k / alph
 void check_cohort(const SbgCohort& cohort) {
     if (cohort.empty())
         throw domain_error("a cohort has no values");
+    if (cohort.size() > max_sbg_periods + 1)
+        throw domain_error("a cohort has more than 10 000 periods");
     for (std::size_t t = 0; t < cohort.size(); ++t) {
         require_finite(cohort[t], "alive");
         if (cohort[t] < 0)

@@ -27,6 +27,7 @@
 
 #include "cm/errors.hpp"
 
+#include <cstddef>
 #include <optional>
 #include <vector>
 
@@ -47,10 +48,16 @@ struct SbgFit {
 // One cohort: the customers alive at the start of period 0, 1, ..., T (n_0 = cohort size).
 using SbgCohort = std::vector<double>;
 
+// The most periods a cohort may have: a fit evaluates the likelihood, O(periods), a few
+// thousand times at most, so this bounds a fit to well under a second (83 years of months
+// is 1 000 periods).
+constexpr std::size_t max_sbg_periods = 10'000;
+
 // A sheet block as read from Calc, std::nullopt for an empty cell, into cohorts: each row is a
 // cohort, empty cells only after its last observed period (a cohort not yet observed that
 // far); a row of empty cells is skipped. Checks every value: finite, >= 0, the first one > 0
-// (the cohort size), never increasing along the row; anything else is a domain_error.
+// (the cohort size), never increasing along the row, at most max_sbg_periods periods;
+// anything else is a domain_error.
 std::vector<SbgCohort> sbg_cohorts(const std::vector<std::vector<std::optional<double>>>& rows);
 
 // The log-likelihood above summed over the cohorts (the multi-cohort likelihood), computed in log space by the
