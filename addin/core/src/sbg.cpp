@@ -318,6 +318,8 @@ double log_gamma_shift(double x, double a) {
         return (x - 0.5) * std::log1p(a / x) + a * std::log(y) - a + (1 / (12 * y) - 1 / (12 * x)) -
                (1 / (360 * y * y * y) - 1 / (360 * x * x * x));
     }
+    if (a > 1e5)  // beyond Boost's Lanczos range; the result is above 1e5 in magnitude here
+        return boost::math::lgamma(x + a) - boost::math::lgamma(x);
     try {
         const double ratio = boost::math::tgamma_delta_ratio(x, a);  // Gamma(x)/Gamma(x + a)
         if (std::isnormal(ratio))
@@ -357,7 +359,7 @@ double sbg_survival(SbgParams params, double t) {
 double sbg_retention(SbgParams params, double t) {
     require_params(params);
     require_whole(t, 1, "t");
-    return finite_result(1 / (1 + params.alpha / (params.beta + t - 1)));
+    return finite_result(1 / (1 + params.alpha / (params.beta + (t - 1))));  // beta + t - 1 = 0 for beta 1e-300, t 1
 }
 
 namespace {
