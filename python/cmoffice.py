@@ -3,7 +3,7 @@
 Office(profile) starts soffice with its own user profile and a named pipe, connects
 through python3-uno, and always ends the process group it started, by its own PID:
 no test or script may leave soffice running. install_extension() adds an .oxt to the
-private profile the way DESIGN.md proved (ExtensionManager, "user" repository, an
+private profile through the ExtensionManager ("user" repository, an
 interaction handler that approves), since `unopkg add` refuses root without --shared.
 
 Run with Debian's /usr/bin/python3 (python3-uno).

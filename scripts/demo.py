@@ -1,5 +1,5 @@
 """The main job, shown: installs the built .oxt into a private LibreOffice profile
-(build/profile), computes every worked example of the seed articles in real Calc,
+(build/profile), computes every worked example of the source articles (docs/SOURCES.md) in real Calc,
 prints them beside the figures the articles printed, saves the sheet as .ods and .pdf,
 then opens every template workbook (Russian and English) from the office's template path,
 recalculates it, prints its results and renders it as PDF and PNG pages, all under

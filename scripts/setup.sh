@@ -13,6 +13,8 @@ packages=(
   python3-scipy python3-numpy                                     # independent references in tests, benchmarks
   clang libclang-rt-14-dev libasan8 libubsan1                     # sanitizers and libFuzzer
   poppler-utils                                                   # pdftoppm: rendered template pages
+  python3-markdown                                                # the user guide as HTML inside the .oxt
+  xvfb imagemagick                                                # scripts/gui_screenshots.py: Calc's dialogs as PNG
 )
 missing=()
 for package in "${packages[@]}"; do

@@ -31,6 +31,7 @@ PERCENT2 = "0.00%"
 MONEY = "#,##0.00"
 WHOLE = "#,##0"
 DECIMAL = "0.00"
+COUNT = "General"     # counts typed by the user (3 purchases, 4 years): 3, not 3.00; 2.5 stays 2.5
 
 # Cell styles by role: (Russian name, English name, properties). The English names avoid
 # the built-in styles ("Result", "Note", "Heading" exist in every document).
@@ -85,6 +86,11 @@ class Workbook:
         self.formats = {}
         self.colour_scales = []
         doc.DocumentProperties.Title = self.t(*titles)
+        # The document's language (Tools ▸ Options ▸ Language Settings ▸ Languages, "for the
+        # current document"): the default style's locale, which the office otherwise takes
+        # from its own UI language, and the language in the document's metadata.
+        doc.CharLocale = self.locale
+        doc.DocumentProperties.Language = self.locale
         cell_styles = doc.StyleFamilies.getByName("CellStyles")
         cell_styles.getByName("Default").CharLocale = self.locale
         for role, (_, _, properties) in STYLES.items():
@@ -223,8 +229,10 @@ class Sheet:
         return cells
 
     def chart(self, name, anchor, size_cm, ranges, kind, title, columns_are_series=True, stacked=False,
-              horizontal=False, legend=True):
-        """Inserts a chart of `ranges` (list of "A4:A9" strings, first column = labels)."""
+              horizontal=False, legend=True, percent_axis=False):
+        """Inserts a chart of `ranges` (list of "A4:A9" strings, first column = labels).
+        percent_axis: the values are shares, so the value axis runs from 0 to 100 %, not to
+        the 120 % that Calc's automatic scale picks above a 100 % point."""
         anchor_cell = self.cell(anchor)
         position = anchor_cell.Position
         addresses = []
@@ -245,6 +253,11 @@ class Sheet:
             diagram.Stacked = True
         if horizontal:  # bars grow to the right: long category names stay readable
             diagram.Vertical = True
+        if percent_axis:
+            axis = diagram.getYAxis()
+            axis.AutoMin, axis.Min = False, 0.0
+            axis.AutoMax, axis.Max = False, 1.0
+            axis.AutoStepMain, axis.StepMain = False, 0.2
         chart.HasMainTitle = True
         chart.getTitle().String = title
         chart.HasLegend = legend

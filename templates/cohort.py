@@ -51,7 +51,7 @@ def build(workbook):
 
 def orders_sheet(workbook, orders):
     t = workbook.t
-    s = workbook.sheet(t(*ORDERS), [3.0, 3.2, 3.0, 9.0], one_page=False)
+    s = workbook.sheet(t(*ORDERS), [3.0, 3.2, 3.0, 0.6, 12.0], one_page=False)
     s.header("A1", [t("Клиент", "Customer"), t("Дата заказа", "Order date"), t("Сумма, руб.", "Amount, RUB")])
     rows = tuple((customer, date, amount) for customer, date, amount in orders)
     area = s.sheet.getCellRangeByPosition(0, 1, 2, len(rows))
@@ -63,11 +63,11 @@ def orders_sheet(workbook, orders):
     s.note("E1", t("Условные данные: %d заказов %d клиентов за 2024 год. Вставьте сюда свою выгрузку "
                    "из CRM (клиент, дата, сумма) — когорты пересчитаются.",
                    "Illustrative data: %d orders by %d customers in 2024. Paste your CRM export here "
-                   "(customer, date, amount) and the cohorts follow.") % (len(orders), CUSTOMERS))
+                   "(customer, date, amount) and the cohorts follow.") % (len(orders), CUSTOMERS), wrap=True)
     s.note("E2", t("Формулы на листе «Когорты» читают строки 2–20000; для большего журнала "
                    "расширьте диапазоны.",
                    "The formulas of the sheet \"Cohorts\" read rows 2–20000; widen the ranges for a "
-                   "longer log."))
+                   "longer log."), wrap=True)
     return s
 
 
@@ -106,7 +106,7 @@ def cohorts_sheet(workbook):
             ["B4:%s4" % last_column, "B%d:%s%d" % (average_row, last_column, average_row)],
             "Line", t("Средняя кривая удержания: доля когорты, покупающей через N месяцев",
                       "Average retention curve: the share of a cohort buying N months later"),
-            columns_are_series=False, legend=False)
+            columns_are_series=False, legend=False, percent_axis=True)
 
     top = 7 + MONTHS
     s.header("A%d" % top, [t("Показатели журнала заказов", "Metrics of the order log"), "", t("Значение", "Value")])
@@ -133,7 +133,7 @@ def lists_sheet(workbook):
                    "text, repeats do no harm): CRR_IDS compares the lists, no counting by hand."))
     s.header("A4", [t("На начало периода", "At the start"), t("На конец периода", "At the end")])
     old, new = t("К-", "C-"), t("Н-", "N-")
-    start = ["%s%04d" % (old, n) for n in range(1, 111)]                       # 110 customers, as in seed 000
+    start = ["%s%04d" % (old, n) for n in range(1, 111)]                       # 110 customers, as in article A1 (docs/SOURCES.md)
     end = ["%s%04d" % (old, n) for n in range(56, 111)] + ["%s%03d" % (new, n) for n in range(1, 61)]  # 55 stay
     s.sheet.getCellRangeByPosition(0, 4, 0, 3 + len(start)).setDataArray(tuple((x,) for x in start))
     s.sheet.getCellRangeByPosition(1, 4, 1, 3 + len(end)).setDataArray(tuple((x,) for x in end))

@@ -1,6 +1,6 @@
 """Template «Коэффициент реинвестирования прибыли» / "Earnings retention ratio": the three
 company examples of the finance article (earnings retention ratio and payout ratio).
-Source: seed 000, article A3 of docs/SEED_EXAMPLES.md (numbers restored from the garbled text)."""
+Source: article A3 «Коэффициент удержания» (docs/SOURCES.md, docs/SEED_EXAMPLES.md) (numbers restored from the garbled text)."""
 from builder import PERCENT, WHOLE
 
 TITLE = ("Коэффициент реинвестирования прибыли", "Earnings retention ratio")
@@ -41,4 +41,5 @@ def build(workbook):
                    "printed percentages. Retention + payout = 100% in every row."))
     s.chart("EarningsChart", "A11", (16, 8), ["A4:A7", "D4:E7"], "Bar",
             t("Сколько прибыли остаётся в компании и сколько выплачивается",
-              "How much of the income stays in the company and how much is paid out"), stacked=True)
+              "How much of the income stays in the company and how much is paid out"), stacked=True,
+            percent_axis=True)

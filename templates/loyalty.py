@@ -1,6 +1,6 @@
 """Template «NPS и повторные покупки» / "NPS and repeat purchases": the 150-answer NPS survey
 (counts and a sheet of raw 0–10 answers consistent with it), the repeat-purchase rate 65 of
-150, benchmarks. Source: seed 000, article A6 of docs/SEED_EXAMPLES.md."""
+150, benchmarks. Source: article A6 (docs/SOURCES.md, docs/SEED_EXAMPLES.md)."""
 from builder import DECIMAL, PERCENT, PERCENT2, WHOLE
 
 TITLE = ("NPS и повторные покупки", "NPS and repeat purchases")

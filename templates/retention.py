@@ -1,6 +1,6 @@
 """Template «Удержание и отток клиентов» / "Customer retention and churn": the four CRR
 examples of the articles, the churn definitions side by side, the industry benchmarks, and a
-monthly model with a chart. Sources: seed 000 (articles A1, A4, A5, A6 of
+monthly model with a chart. Sources: articles A1, A4, A5, A6 of
 docs/SEED_EXAMPLES.md)."""
 from builder import PERCENT, PERCENT2, WHOLE
 
@@ -85,7 +85,7 @@ def crr_sheet(workbook):
         s.formula("D%d" % row, '=IF(C{0}>=B{0};"{1}";"{2}")'.format(row, yes, no))
     s.chart("CrrChurnChart", "A%d" % (top + 7), (22, 9), ["A4:A%d" % last, "F4:G%d" % last],
             "Bar", t("Удержание и отток в примерах статей", "Retention and churn in the articles' examples"),
-            horizontal=True)
+            horizontal=True, percent_axis=True)
 
 
 def variants_sheet(workbook):
@@ -159,4 +159,4 @@ def monthly_sheet(workbook):
         s.formula("E%d" % row, "=CRR(B{0};C{0};D{0})".format(row), PERCENT, "MONTH_CRR_%d" % (index + 1))
         s.formula("F%d" % row, "=CHURN(B{0};C{0};D{0})".format(row), PERCENT, "MONTH_CHURN_%d" % (index + 1))
     s.chart("MonthlyChart", "A13", (16, 8), ["A4:A10", "E4:F10"], "Line",
-            t("Удержание и отток по месяцам", "Retention and churn by month"))
+            t("Удержание и отток по месяцам", "Retention and churn by month"), percent_axis=True)

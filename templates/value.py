@@ -1,8 +1,8 @@
 """Template «LTV, CLV и ROMI» / "LTV, CLV and ROMI": the fitness-club subscription (≈ 8 780 ₽,
 10 months, 30 000 ₽ by the short formula), the CLV calculator with CAC 600 (288,89 / 127,27 /
 48,1 % / 21,2 %), the simple / medium / complex LTV formulas, LTV:CAC.
-Sources: seed 000 (article A2), seed 001, seed 002 — docs/SEED_EXAMPLES.md V1–V8."""
-from builder import DECIMAL, MONEY, PERCENT, WHOLE
+Sources: articles A2, A6, B and C (docs/SOURCES.md) — docs/SEED_EXAMPLES.md V1–V8."""
+from builder import COUNT, DECIMAL, MONEY, PERCENT, WHOLE
 
 TITLE = ("LTV, CLV и ROMI", "LTV, CLV and ROMI")
 FILE = "ltv-clv-romi"
@@ -127,7 +127,7 @@ def formulas_sheet(workbook):
 
     s.header("A9", [t("Средняя: ARPU × срок жизни", "Medium: ARPU × lifetime"), "", "", ""])
     s.text("A10", t("Срок жизни клиента, периодов", "Customer lifetime, periods"))
-    s.value("B10", 10, DECIMAL, "F_LIFETIME")
+    s.value("B10", 10, COUNT, "F_LIFETIME")
     s.text("A11", t("LTV, руб.", "LTV, RUB"))
     s.formula("B11", "=LTV_ARPU(B7;B10)", MONEY, "F_LTV_ARPU")
 
@@ -136,9 +136,9 @@ def formulas_sheet(workbook):
     s.text("A14", t("Средний чек, руб.", "Average order value, RUB"))
     s.value("B14", 2000, MONEY, "F_AOV")
     s.text("A15", t("Покупок в год", "Purchases a year"))
-    s.value("B15", 3, DECIMAL, "F_FREQUENCY")
+    s.value("B15", 3, COUNT, "F_FREQUENCY")
     s.text("A16", t("Срок работы с клиентом, лет", "Years with the customer"))
-    s.value("B16", 4, DECIMAL, "F_YEARS")
+    s.value("B16", 4, COUNT, "F_YEARS")
     s.text("A17", t("Средняя маржа", "Average margin"))
     s.value("B17", 0.25, PERCENT, "F_MARGIN")
     s.text("A18", t("LTV по выручке, руб.", "LTV by revenue, RUB"))

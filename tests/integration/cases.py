@@ -1,9 +1,11 @@
-"""Cases evaluated in real Calc: the seed examples of SPEC.md and, for every function,
+"""Cases evaluated in real Calc: the worked examples of the source articles
+(docs/SOURCES.md, docs/SEED_EXAMPLES.md) and, for every function,
 its error cases, edges, optional arguments and ranges with blanks and text.
 
 A case is a formula as a user types it in an English Calc, and what the cell must show:
 a number (within `tolerance`) or a Calc error code. The numbers come from the articles
-in ../shared/seeds and from the SPEC, worked by hand, never from running the add-in.
+of docs/SOURCES.md and from the definitions in docs/FUNCTIONS.md, worked by hand, never from
+running the add-in.
 """
 from collections import namedtuple
 
@@ -23,35 +25,35 @@ def case(formula, expected, tolerance=1e-9, printed=None, source=None):
     return Case(formula, expected, tolerance, printed, source)
 
 
-# Every worked example of the SPEC catalog, as the article printed it.
+# Every worked example of the source articles (docs/SEED_EXAMPLES.md), as the article printed it.
 SEED_EXAMPLES = [
-    case("=CRR(110;115;60)", 0.5, printed="50 %", source="seed 000: (115 − 60) / 110"),
-    case("=CRR(100;95;5)", 0.9, printed="90 %", source="seed 000: (95 − 5) / 100"),
-    case("=CRR(1500;1650;250)", 1400 / 1500, printed="93,33 %", source="seed 000, Ромашка"),
-    case("=CRR(190;205;25)", 180 / 190, printed="94,7 %", source="seed 000: (205 − 25) / 190"),
-    case("=CHURN(110;115;60)", 0.5, printed="50 %", source="seed 000: 55 / 110"),
-    case("=CHURN(190;205;25)", 10 / 190, printed="≈ 5,3 %", source="seed 000: 10 / 190"),
-    case("=CHURN(100;90;0)", 0.1, printed="10 %", source="seed 000: 100 → 90"),
-    case("=RETENTION_RATIO(100000;20000)", 0.8, printed="80 %", source="seed 000, company 1"),
-    case("=RETENTION_RATIO(200000;60000)", 0.7, printed="70 %", source="seed 000, company 2"),
-    case("=RETENTION_RATIO(100000;60000)", 0.4, printed="40 %", source="seed 000, company 3"),
-    case("=PAYOUT_RATIO(100000;20000)", 0.2, printed="20 %", source="seed 000, company 1"),
-    case("=PAYOUT_RATIO(200000;60000)", 0.3, printed="30 %", source="seed 000, company 2"),
-    case("=PAYOUT_RATIO(100000;60000)", 0.6, printed="60 %", source="seed 000, company 3"),
-    case("=NPS_COUNTS(65;50;35)", 20, printed="30 (counts subtracted)", source="seed 000, 150 answers"),
-    case("=RPR(65;150)", 65 / 150, printed="≈ 43,5 %", source="seed 000: 65 of 150"),
+    case("=CRR(110;115;60)", 0.5, printed="50 %", source="article A1: (115 − 60) / 110"),
+    case("=CRR(100;95;5)", 0.9, printed="90 %", source="article A5: (95 − 5) / 100"),
+    case("=CRR(1500;1650;250)", 1400 / 1500, printed="93,33 %", source="article A4, Ромашка"),
+    case("=CRR(190;205;25)", 180 / 190, printed="94,7 %", source="article A6: (205 − 25) / 190"),
+    case("=CHURN(110;115;60)", 0.5, printed="50 %", source="article A1: 55 / 110"),
+    case("=CHURN(190;205;25)", 10 / 190, printed="≈ 5,3 %", source="article A6: 10 / 190"),
+    case("=CHURN(100;90;0)", 0.1, printed="10 %", source="article A5: 100 → 90"),
+    case("=RETENTION_RATIO(100000;20000)", 0.8, printed="80 %", source="article A3, company 1"),
+    case("=RETENTION_RATIO(200000;60000)", 0.7, printed="70 %", source="article A3, company 2"),
+    case("=RETENTION_RATIO(100000;60000)", 0.4, printed="40 %", source="article A3, company 3"),
+    case("=PAYOUT_RATIO(100000;20000)", 0.2, printed="20 %", source="article A3, company 1"),
+    case("=PAYOUT_RATIO(200000;60000)", 0.3, printed="30 %", source="article A3, company 2"),
+    case("=PAYOUT_RATIO(100000;60000)", 0.6, printed="60 %", source="article A3, company 3"),
+    case("=NPS_COUNTS(65;50;35)", 20, printed="30 (counts subtracted)", source="article A6, 150 answers"),
+    case("=RPR(65;150)", 65 / 150, printed="≈ 43,5 %", source="article A6: 65 of 150"),
     case("=LTV_SUBSCRIPTION(3000;0.4;0.9;0.95;0.073)", 1080 / 0.123, printed="≈ 8 780 ₽",
-         source="seed 000, fitness club"),
-    case("=LTV_CHURN(3000;0.1)", 30000, printed="30 000 ₽", source="seed 000, short formula"),
-    case("=LIFETIME(0.1)", 10, printed="10 months", source="seed 000: 1 / 10 %"),
-    case("=CLV(182;0.37)", 182 / 0.63, printed="288,89", source="seed 000, CLV calculator"),
-    case("=CLV(182;0.37;0.8)", 182 / 1.43, printed="127,27", source="seed 000, CLV calculator"),
-    case("=ROMI(CLV(182;0.37);600)", 182 / 0.63 / 600, printed="48,1 %", source="seed 000, CAC 600"),
-    case("=ROMI(CLV(182;0.37;0.8);600)", 182 / 1.43 / 600, printed="21,2 %", source="seed 000, CAC 600"),
+         source="article A2, fitness club"),
+    case("=LTV_CHURN(3000;0.1)", 30000, printed="30 000 ₽", source="article A2, short formula"),
+    case("=LIFETIME(0.1)", 10, printed="10 months", source="article A2: 1 / 10 %"),
+    case("=CLV(182;0.37)", 182 / 0.63, printed="288,89", source="article A2, CLV calculator"),
+    case("=CLV(182;0.37;0.8)", 182 / 1.43, printed="127,27", source="article A2, CLV calculator"),
+    case("=ROMI(CLV(182;0.37);600)", 182 / 0.63 / 600, printed="48,1 %", source="article A2, CAC 600"),
+    case("=ROMI(CLV(182;0.37;0.8);600)", 182 / 1.43 / 600, printed="21,2 %", source="article A2, CAC 600"),
 ]
 
 # Sheet "Data" of the test document; ranges below refer to it.
-#   A1:A150  the seed survey as raw answers: 65 × 9–10, 50 × 7–8, 35 × 0–6
+#   A1:A150  article A6's survey as raw answers: 65 × 9–10, 50 × 7–8, 35 × 0–6
 #   B1:B8    10, "n/a", <empty>, 9, 0, "10", <empty>, 7      (text "10" is text)
 #   C1:C2    =1/0, 9                                          (an error inside a range)
 #   D1:D3    9, 11, 5                                         (11 is out of scale)
@@ -92,137 +94,9 @@ DATA_COLUMNS = {
 # More sheets of the test document: a name with a dot, as "Q1.2024" exports have.
 EXTRA_SHEETS = {"Q1.2024": {"A": [10, 9, 0]}}
 
-# Sheet "sBG": Fader & Hardie (2007), "How to project customer retention", J. Interactive
-# Marketing 21(1) (data/fader_hardie_2007.csv): % of 1 000 customers alive at the start of year t.
-#   A1:A8  regular, years 0..7      B1:B8  high end, years 0..7
-#   C1:C5  1000, 900, 810, 729, 656.1 (constant retention: the sBG is not identified)
-#   D1:D3  100, 120, 130 (increases)
-#   E1:L3  three cohorts in rows (counts = % × 10 of the regular table), observed for 7, 4
-#          and 2 years, empty cells after the last observed year (multi-cohort sBG)
-SBG_REGULAR = [100.0, 63.1, 46.8, 38.2, 32.6, 28.9, 26.2, 24.1]
-SBG_HIGH_END = [100.0, 86.9, 74.3, 65.3, 59.3, 55.1, 51.7, 49.1]
-EXTRA_SHEETS["sBG"] = dict(
-    A=SBG_REGULAR, B=SBG_HIGH_END, C=[1000, 900, 810, 729, 656.1], D=[100, 120, 130],
-    **{column: [SBG_REGULAR[t] * 10] + [SBG_REGULAR[t] * 10 if t <= last else None for last in (4, 2)]
-       for t, column in enumerate("EFGHIJKL")})
-
-FUNCTION_CASES = [
-    # CRR / CHURN: domain, division, text
-    case("=CRR(0;5;0)", DIV0), case("=CRR(-1;5;0)", ILLEGAL), case("=CRR(10;5;6)", ILLEGAL),
-    case("=CRR(10;25;5)", ILLEGAL), case("=CRR(10;-5;0)", ILLEGAL), case('=CRR("a";1;1)', VALUE),
-    case("=CRR(10;10;0)", 1), case("=CRR(10;3;3)", 0), case("=CRR(2.5;2;0)", 0.8),
-    case("=CRR(100;Data.I1;0)", 0),  # an empty cell is 0 for a required number
-    case("=CHURN(0;0;0)", DIV0), case("=CHURN(100;90;91)", ILLEGAL), case("=CHURN(100;250;10)", ILLEGAL),
-    case("=CHURN(100;70;20)", 0.5),
-    # RETENTION_RATIO / PAYOUT_RATIO
-    case("=RETENTION_RATIO(0;10)", DIV0), case("=RETENTION_RATIO(-100;10)", ILLEGAL),
-    case("=RETENTION_RATIO(100;-10)", ILLEGAL), case("=RETENTION_RATIO(100;150)", -0.5),
-    case("=PAYOUT_RATIO(0;0)", DIV0), case("=PAYOUT_RATIO(100;-1)", ILLEGAL), case("=PAYOUT_RATIO(100;0)", 0),
-    # NPS over ranges: blanks and text skipped, out-of-scale rejected, empty is an error
-    case("=NPS(Data.A1:A150)", 20),
-    case("=NPS(Data.B1:B8)", 100 * (2 - 1) / 4),  # 10, 9, 0, 7: P 2, passive 1, D 1
-    case("=NPS(Data.D1:D3)", ILLEGAL), case("=NPS(Data.K1)", ILLEGAL),
-    case("=NPS(Data.C1:C2)", DIV0), case("=NPS(Data.L1:L3)", NA),  # an error inside propagates
-    case("=NPS(Data.M1:M4)", 100 * (1 - 2) / 3),  # 10, TRUE() = 1 and 0; the text "9" is skipped
-    case("=NPS($'Q1.2024'.A1:A3)", 100 / 3), case("=NPS($'Q1.2024'.A:A)", 100 / 3),
-    case("=NPS($Data.A1:$'Q1.2024'.A3)", ILLEGAL),  # through several sheets: refused, not cut short
-    case("=CRR_IDS($Data.N1:$'Q1.2024'.N8;Data.O1:O7)", ILLEGAL),
-    case("=NPS(Data.A:A)", 20), case("=NPS(Data.A:B)", 100 * (65 + 2 - 35 - 1) / 154),
-    case("=NPS(Data.E1:E3)", DIV0), case("=NPS(Data.F1:F3)", DIV0),
-    case("=NPS({10;9;0})", PARAMETERS), case("=NPS(9)", PARAMETERS),  # a range is required
-    case("=NPS(Data.A1:B150)", 100 * (65 + 2 - 35 - 1) / 154),  # two columns, blanks past B8
-    # NPS_COUNTS
-    case("=NPS_COUNTS(0;0;0)", DIV0), case("=NPS_COUNTS(-1;5;5)", ILLEGAL), case("=NPS_COUNTS(10;0;0)", 100),
-    case("=NPS_COUNTS(0;0;10)", -100), case("=NPS_COUNTS(0;10;0)", 0),
-    # CSAT: scale default 5, given, omitted, empty, text
-    case("=CSAT(Data.G1:G8)", 3 / 6), case("=CSAT(Data.G1:G8;5)", 3 / 6), case("=CSAT(Data.G1:G8;)", 3 / 6),
-    case("=CSAT(Data.G1:G8;Data.I1)", ILLEGAL),  # an empty cell is 0, as anywhere in Calc
-    case("=CSAT(Data.H1:H4;10)", 0.5),
-    case("=CSAT(Data.H1:H4)", ILLEGAL), case("=CSAT(Data.G1:G8;2)", ILLEGAL),
-    case('=CSAT(Data.G1:G8;"five")', ILLEGAL), case("=CSAT(Data.E1:E3)", DIV0), case("=CSAT(Data.A1:A150;10)", ILLEGAL),
-    # RPR / RCR / REDEMPTION_RATE / PURCHASE_FREQUENCY
-    case("=RPR(1;0)", DIV0), case("=RPR(151;150)", ILLEGAL), case("=RPR(-1;150)", ILLEGAL),
-    case("=RCR(65;150)", 65 / 150), case("=RCR(5;0)", DIV0), case("=RCR(5;-150)", ILLEGAL),
-    case("=REDEMPTION_RATE(30;120)", 0.25), case("=REDEMPTION_RATE(0;0)", DIV0),
-    case("=REDEMPTION_RATE(130;120)", ILLEGAL),
-    case("=PURCHASE_FREQUENCY(450;150)", 3), case("=PURCHASE_FREQUENCY(10;0)", DIV0),
-    case("=PURCHASE_FREQUENCY(-10;5)", ILLEGAL),
-    # ARPU / LTV_ARPU / LTV_AOV
-    case("=ARPU(150000;300)", 500), case("=ARPU(150000;0)", DIV0), case("=ARPU(-1;10)", ILLEGAL),
-    case("=LTV_ARPU(500;10)", 5000), case("=LTV_ARPU(-500;10)", ILLEGAL), case("=LTV_ARPU(500;-10)", ILLEGAL),
-    case("=LTV_ARPU(ARPU(150000;300);LIFETIME(0.1))", 5000),
-    case("=LTV_AOV(2000;3;4)", 24000), case("=LTV_AOV(2000;3;4;)", 24000), case("=LTV_AOV(2000;3;4;0.25)", 6000),
-    case("=LTV_AOV(2000;3;4;Data.I1)", 0),  # empty cell: margin 0, not the default
-    case("=LTV_AOV(2000;3;4;25)", ILLEGAL),
-    case("=LTV_AOV(2000;3;4;Data.J1)", ILLEGAL), case("=LTV_AOV(-2000;3;4)", ILLEGAL),
-    case("=LTV_AOV(1E+200;1E+200;1E+200)", NUM),
-    # LTV_SUBSCRIPTION: optional arguments omitted and empty
-    case("=LTV_SUBSCRIPTION(100;1;0.9)", 900, 1e-9), case("=LTV_SUBSCRIPTION(100;1;0.9;;)", 900, 1e-9),
-    case("=LTV_SUBSCRIPTION(100;1;0.9;;0.1)", 450, 1e-9), case("=LTV_SUBSCRIPTION(100;1;0.9;0.9)", 900, 1e-9),
-    case("=LTV_SUBSCRIPTION(3000;0.4;1)", DIV0), case("=LTV_SUBSCRIPTION(3000;0.4;0.9;1.2;0.1)", ILLEGAL),
-    case("=LTV_SUBSCRIPTION(3000;0.4;90)", ILLEGAL), case("=LTV_SUBSCRIPTION(3000;40;0.9)", ILLEGAL),
-    case('=LTV_SUBSCRIPTION(3000;0.4;0.9;"x")', ILLEGAL),
-    # LTV_CHURN / CLV / CLV_NET / LIFETIME
-    case("=LTV_CHURN(3000;0.1;0.4)", 12000), case("=LTV_CHURN(3000;0.1;)", 30000),
-    case("=LTV_CHURN(3000;0)", DIV0), case("=LTV_CHURN(3000;10)", ILLEGAL), case("=LTV_CHURN(3000;0.1;1.5)", ILLEGAL),
-    case("=CLV(100;0)", 100), case("=CLV(-50;0.5)", -100), case("=CLV(100;1)", DIV0), case("=CLV(100;1;0.1)", 1000, 1e-9),
-    case("=CLV(100;1.1)", ILLEGAL), case("=CLV(100;0.5;-0.5)", ILLEGAL), case("=CLV(182;0.37;)", 182 / 0.63),
-    case('=CLV(182;0.37;"x")', ILLEGAL),
-    case("=CLV_NET(10000;2500;1500)", 6000), case("=CLV_NET(1000;2500;1500)", -3000),
-    case("=CLV_NET(1000;-1;0)", ILLEGAL),
-    case("=LIFETIME(1)", 1), case("=LIFETIME(0)", DIV0), case("=LIFETIME(-0.1)", ILLEGAL), case("=LIFETIME(10)", ILLEGAL),
-    # ROMI: the flag as boolean, number, omitted, empty; text is illegal
-    case("=ROMI(1500;1000)", 1.5), case("=ROMI(1500;1000;TRUE())", 0.5), case("=ROMI(1500;1000;1)", 0.5),
-    case("=ROMI(1500;1000;FALSE())", 1.5), case("=ROMI(1500;1000;)", 1.5), case("=ROMI(-500;1000;TRUE())", -1.5),
-    case("=ROMI(1500;0)", DIV0), case("=ROMI(1500;-1)", ILLEGAL), case('=ROMI(1500;1000;"yes")', ILLEGAL),
-    # LTV_CAC / GROSS_MARGIN / MRR_RETENTION
-    case("=LTV_CAC(30000;10000)", 3), case("=LTV_CAC(30000;0)", DIV0), case("=LTV_CAC(30000;-5)", ILLEGAL),
-    case("=GROSS_MARGIN(1000;600)", 0.4), case("=GROSS_MARGIN(1000;1500)", -0.5),
-    case("=GROSS_MARGIN(0;600)", DIV0), case("=GROSS_MARGIN(1000;-1)", ILLEGAL),
-    case("=MRR_RETENTION(95000;100000)", 0.95), case("=MRR_RETENTION(110000;100000)", 1.1),
-    case("=MRR_RETENTION(1;0)", DIV0), case("=MRR_RETENTION(-1;10)", ILLEGAL),
-    # Raw data: id lists and order logs (hand-worked in the Data sheet comment above)
-    case("=CRR_IDS(Data.N1:N8;Data.O1:O7)", 3 / 6), case("=CHURN_IDS(Data.N1:N8;Data.O1:O7)", 3 / 6),
-    case("=CRR_IDS(Data.N:N;Data.O:O)", 3 / 6),  # whole columns
-    case("=CRR(6;6;3)", 3 / 6),                    # the same, counted by hand
-    case("=CRR_IDS(Data.E1:E3;Data.O1:O7)", DIV0), case("=CRR_IDS(Data.S1:S8;Data.O1:O7)", DIV0),
-    case("=CHURN_IDS(Data.N1:N8;Data.E1:E3)", 1),
-    case("=RPR_ORDERS(Data.P1:P8)", 2 / 4), case("=PURCHASE_FREQUENCY_ORDERS(Data.P1:P8)", 7 / 4),
-    case("=RPR_ORDERS(Data.E1:E3)", DIV0), case("=RPR_ORDERS(Data.L1:L3)", NA),
-    case("=ARPU_ORDERS(Data.P1:P8;Data.Q1:Q8)", 850 / 4), case("=ARPU_ORDERS(Data.P:P;Data.Q:Q)", 850 / 4),
-    case("=ARPU_ORDERS(Data.P1:P8;Data.Q1:Q7)", ILLEGAL),  # different shapes
-    case("=ARPU_ORDERS(Data.P1:P8;Data.B1:B8)", ILLEGAL),  # text and missing amounts
-    case("=ARPU_ORDERS(Data.S1:S8;Data.Q1:Q8)", DIV0),     # the =1/0 in the ids shows
-    # sBG (Fader & Hardie 2007; SciPy 1.10 references: tests/unit/sbg_reference.py). The fit's
-    # corner cell is alpha; INDEX reads the others. Published: regular 0.704, 1.182; high end
-    # 0.668, 3.806; SciPy maximum: 0.7040773, 1.1820431, LL of the percentages -168.0265188.
-    case("=SBG_FIT(sBG.A1:A8)", 0.7040773, 3e-6, printed="0.704", source="Fader & Hardie 2007, regular"),
-    case("=INDEX(SBG_FIT(sBG.A1:A8);1;2)", 1.1820431, 3e-6, printed="1.182", source="Fader & Hardie 2007, regular"),
-    case("=INDEX(SBG_FIT(sBG.A1:A8);1;3)", -168.0265188, 1e-8, source="SciPy betaln likelihood"),
-    case("=INDEX(SBG_FIT(sBG.B1:B8);1;1)", 0.6680883, 3e-6, printed="0.668", source="Fader & Hardie 2007, high end"),
-    case("=INDEX(SBG_FIT(sBG.B1:B8);1;2)", 3.8060949, 3e-6, printed="3.806", source="Fader & Hardie 2007, high end"),
-    case("=INDEX(SBG_FIT(sBG.E1:L1);1;1)", 0.7040773, 3e-6),   # one row = one cohort (counts)
-    case("=INDEX(SBG_FIT({100;63.1;46.8;38.2;32.6;28.9;26.2;24.1});1;2)", 1.1820431, 3e-6),  # inline array
-    case("=INDEX(SBG_FIT(sBG.E1:L3);1;1)", 0.73699311, 3e-6),  # three cohorts, blanks after their last year
-    case("=INDEX(SBG_FIT(sBG.E1:L3);1;2)", 1.24437589, 3e-6),
-    case("=SBG_FIT(sBG.C1:C5)", ILLEGAL), case("=SBG_FIT(sBG.D1:D3)", ILLEGAL),
-    case("=SBG_FIT({100;60})", ILLEGAL), case("=SBG_FIT({100;100;100})", ILLEGAL),
-    case("=SBG_FIT(Data.F1:F3)", ILLEGAL), case("=SBG_FIT(Data.E1:E3)", ILLEGAL),
-    case("=SBG_SURVIVAL({0.704;1.182};12)", 0.17006257680605036, 1e-12, source="SciPy betaln"),
-    case("=SBG_SURVIVAL(SBG_FIT(sBG.A1:A8);12)", 0.1700374563, 1e-6, printed="17.0 % (actual 17.3 %)"),
-    case("=SBG_SURVIVAL({0.704;1.182};0)", 1), case("=SBG_SURVIVAL({0.704;1.182};-1)", ILLEGAL),
-    case("=SBG_SURVIVAL({0.704;1.182};1.5)", ILLEGAL), case("=SBG_SURVIVAL({0.704};1)", ILLEGAL),
-    case("=SBG_SURVIVAL({0.704;-1};1)", ILLEGAL), case('=SBG_SURVIVAL({0.704;1.182};"x")', VALUE),
-    case("=SBG_RETENTION({0.704;1.182};1)", 1.182 / 1.886, 1e-12),
-    case("=SBG_RETENTION({0.668;3.806};8)", 10.806 / 11.474, 1e-12), case("=SBG_RETENTION({0.704;1.182};0)", ILLEGAL),
-    case("=SBG_DERL({0.704;1.182};0.1)", 2.9646621461320284, 1e-12, source="SciPy hyp2f1"),
-    case("=SBG_DERL({0.704;1.182};0.1;)", 2.9646621461320284, 1e-12),
-    case("=SBG_DERL({0.704;1.182};0.1;4)", 5.894422859844158, 1e-12, source="SciPy hyp2f1"),
-    case("=SBG_DERL({0.668;3.806};0.1)", 5.414856048374033, 1e-12, source="SciPy hyp2f1"),
-    case("=SBG_DERL({3;4};0)", 2), case("=SBG_DERL({0.704;1.182};0)", NUM),
-    case("=SBG_DERL({0.704;1.182};-0.1)", ILLEGAL), case("=SBG_DERL({0.704;1.182};0.1;-1)", ILLEGAL),
-    case("=SBG_DERL({0.704;1.182};0.1;\"x\")", ILLEGAL),
-]
+# The cases of every function (domain, errors, edges, optional arguments, ranges with blanks,
+# text and errors) live in the self-checking test sheets tests/sheets/*.fods, one file per
+# family, run by test_sheets.py; their Data sheet is DATA_COLUMNS above.
 
 # COHORT_RETENTION(Data.P1:P8; Data.R1:R8) as an array: cohort start, size, shares 0..2
 # months later; "" where the data cannot show the period yet.

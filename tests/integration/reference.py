@@ -1,5 +1,25 @@
-"""Independent Python reimplementations of the raw-data metrics, used by the template
-test and the benchmark to check what Calc shows (never fed back as a result)."""
+"""Independent Python reimplementations of the metrics, used by the template test, the
+hostile-input test and the benchmark to check what Calc shows (never fed back as a result).
+
+One rule, written down in four places, on purpose and no more:
+  1. addin/core/src/checks.hpp and each function's .cpp: the rule that runs;
+  2. docs/FUNCTIONS.md (and FUNCTIONS.ru.md): the rule a user reads, in each function's
+     argument table;
+  3. this file: a second implementation of every function's domain and arithmetic, written
+     from FUNCTIONS.md, not from the C++. It is duplicated deliberately: a differential test
+     needs two implementations that can disagree; importing the C++ checks (or generating
+     one from the other) would make the tests agree with any bug. It stays small by using
+     the same five kinds of argument as checks.hpp (_finite, _count, _fraction, _margin,
+     _denominator: one line per argument, in the C++ order, so the first error reported
+     matches);
+  4. hostile_model.py models how Calc hands arguments to the add-in and how the range
+     readers treat cells; the range functions' own rules (NPS answers 0–10, CSAT's scale)
+     are written there, once, and for every scalar function it calls the functions below,
+     so a scalar domain is never written a second time in the tests.
+The test sheets (tests/sheets/*.fods) hold hand-worked numbers, not rules. When a domain
+changes, change checks.hpp, FUNCTIONS.md and the one line here: test_hostile fails until the
+three agree.
+"""
 import datetime
 
 

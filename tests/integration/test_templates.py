@@ -42,7 +42,7 @@ EXPECTED = {
         "F_LTV_MARGIN": 2000 * 3 * 4 * 0.25, "F_LTV_CAC": 6000 / 1500, "F_ROMI_NET": (6000 - 1500) / 1500,
     },
     "cohort-analysis": {
-        "LISTS_CRR": 55 / 110, "LISTS_CHURN": 55 / 110,  # seed 000: 110 → 115 with 60 new, as id lists
+        "LISTS_CRR": 55 / 110, "LISTS_CHURN": 55 / 110,  # article A1: 110 → 115 with 60 new, as id lists
     },
     "earnings-retention": {
         "RETENTION_NED": 0.8, "PAYOUT_NED": 0.2, "RETENTION_ABC": 0.7, "PAYOUT_ABC": 0.3,

@@ -1,6 +1,7 @@
 // Tests for cm/calendar.hpp. Serial numbers as LibreOffice Calc shows them for the dates
 // (Format ▸ Cells ▸ Number on a cell holding the date, default 1899-12-30 origin).
 #include <cm/calendar.hpp>
+#include <cm/errors.hpp>
 
 #include <gtest/gtest.h>
 
@@ -22,6 +23,19 @@ TEST(Calendar, RoundTripsEveryDayOfFourCenturies) {
         ASSERT_LE(date.day, cm::days_in_month(date.year, date.month));
         ASSERT_EQ(cm::serial_from_civil(date), serial);
     }
+}
+
+TEST(Calendar, YearsOfStdChronoAndNoFurther) {
+    // std::chrono::year holds -32767..32767: its last day still round-trips; beyond it the
+    // conversions refuse instead of wrapping (the library accepts only +-10^7 days anyway).
+    const std::int64_t last = cm::serial_from_civil({32767, 12, 31});
+    EXPECT_EQ(cm::civil_from_serial(last).year, 32767);
+    EXPECT_EQ(cm::civil_from_serial(last).day, 31u);
+    EXPECT_THROW(cm::civil_from_serial(last + 1), cm::domain_error);
+    EXPECT_THROW(cm::serial_from_civil({40000, 1, 1}), cm::domain_error);
+    EXPECT_THROW(cm::civil_from_serial(std::int64_t{1} << 40), cm::domain_error);
+    EXPECT_EQ(cm::days_in_month(2000, 2), 29u);
+    EXPECT_EQ(cm::days_in_month(1900, 2), 28u);
 }
 
 TEST(Calendar, IsoTextAsCalcConvertsIt) {

@@ -1,4 +1,4 @@
-// Tests for cm/customers.hpp: the seed definitions counted from raw lists.
+// Tests for cm/customers.hpp: the articles' definitions counted from raw lists.
 #include <cm/customers.hpp>
 #include <cm/retention.hpp>
 
@@ -13,7 +13,7 @@
 
 namespace {
 
-// The seed 000 first CRR example as lists: 110 customers at the start of August, 55 of
+// Article A1's CRR example (docs/SOURCES.md) as lists: 110 customers at the start of August, 55 of
 // them still there at the end, 60 new ones -> 115 at the end, CRR 50 %.
 struct Lists {
     cm::CustomerIds ids;
@@ -99,7 +99,7 @@ TEST(CustomerIds, AgreesWithAMapThroughGrowth) {
     EXPECT_EQ(ids.of(-0.0), ids.of(0.0));
 }
 
-// Seed 000, the repeat-purchase example: 150 customers, 65 of them ordered again.
+// Article A6, the repeat-purchase example: 150 customers, 65 of them ordered again.
 TEST(CountOrders, SeedRepeatPurchases) {
     cm::CustomerIds ids;
     std::vector<std::size_t> orders;

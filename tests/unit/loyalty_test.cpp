@@ -1,4 +1,4 @@
-// Tests for cm/loyalty.hpp. Expected numbers cite the seed they come from.
+// Tests for cm/loyalty.hpp. Expected numbers cite the article they come from (docs/SOURCES.md).
 #include <cm/loyalty.hpp>
 
 #include <gtest/gtest.h>
@@ -11,7 +11,7 @@ namespace {
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
 TEST(NpsCounts, SeedExample) {
-    // seed 000: 150 answers, 65 promoters, 50 passives, 35 detractors. The article prints
+    // article A6: 150 answers, 65 promoters, 50 passives, 35 detractors. The article prints
     // 30 (65 − 35, counts); the shares give 100 × (65 − 35) / 150 = 20.
     EXPECT_DOUBLE_EQ(cm::nps_counts(65, 50, 35), 20.0);
 }
@@ -29,7 +29,7 @@ TEST(NpsCounts, Errors) {
     EXPECT_THROW(cm::nps_counts(1, 5, nan), cm::domain_error);
 }
 
-// The seed 000 survey as raw answers: 65 × 9–10, 50 × 7–8, 35 × 0–6.
+// The article A6 survey as raw answers: 65 × 9–10, 50 × 7–8, 35 × 0–6.
 std::vector<double> seed_survey() {
     std::vector<double> answers;
     for (int i = 0; i < 65; ++i) answers.push_back(i % 2 ? 9 : 10);
@@ -84,7 +84,7 @@ TEST(Csat, Errors) {
 }
 
 TEST(Rpr, SeedExample) {
-    // seed 000: 65 of 150 customers bought again. The article prints "≈ 43,5 %";
+    // article A6: 65 of 150 customers bought again. The article prints "≈ 43,5 %";
     // 65 / 150 = 43.33 %.
     EXPECT_NEAR(cm::rpr(65, 150), 0.43333, 5e-6);
     EXPECT_DOUBLE_EQ(cm::rcr(65, 150), cm::rpr(65, 150));

@@ -1,4 +1,4 @@
-// Tests for cm/retention.hpp. Expected numbers cite the seed they come from.
+// Tests for cm/retention.hpp. Expected numbers cite the article they come from (docs/SOURCES.md).
 #include <cm/retention.hpp>
 
 #include <gtest/gtest.h>
@@ -12,14 +12,14 @@ constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 constexpr double inf = std::numeric_limits<double>::infinity();
 
 TEST(Crr, SeedExamples) {
-    // seed 000: "(115 − 60) / 110 = 0,5", the first CRR example.
+    // article A1: "(115 − 60) / 110 = 0,5", the first CRR example.
     EXPECT_DOUBLE_EQ(cm::crr(110, 115, 60), 0.5);
-    // seed 000: 100 customers at start, 95 at end, 5 new -> 90 %.
+    // article A5: 100 customers at start, 95 at end, 5 new -> 90 %.
     EXPECT_DOUBLE_EQ(cm::crr(100, 95, 5), 0.9);
-    // seed 000, Ромашка: (1650 − 250) / 1500.
+    // article A4, Ромашка: (1650 − 250) / 1500.
     EXPECT_DOUBLE_EQ(cm::crr(1500, 1650, 250), 1400.0 / 1500.0);
     EXPECT_NEAR(cm::crr(1500, 1650, 250), 0.93333, 5e-6);
-    // seed 000: (205 − 25) / 190.
+    // article A6: (205 − 25) / 190.
     EXPECT_NEAR(cm::crr(190, 205, 25), 0.94737, 5e-6);
 }
 
@@ -41,17 +41,20 @@ TEST(Crr, Errors) {
     EXPECT_THROW(cm::crr(10, 5, nan), cm::domain_error);
 }
 
-TEST(Crr, TinyStartOverflowsToAnError) {
-    // 1e-320 is a denormal: E − N <= S holds, the quotient is exact, no overflow.
+TEST(Crr, TinyCountsAreNotAnOverflow) {
+    // Counts may be averages, so a tiny positive start is inside the domain. CRR's checks
+    // keep E − N <= S, so the quotient is at most 1 and can never overflow: 1e-320 (a
+    // denormal) over itself is exactly 1, and the lost share exactly 0. Neither is an error.
     EXPECT_DOUBLE_EQ(cm::crr(1e-320, 1e-320, 0), 1.0);
+    EXPECT_DOUBLE_EQ(cm::churn(1e-320, 1e-320, 0), 0.0);
 }
 
 TEST(Churn, SeedExamples) {
-    // seed 000: 55 lost of 110 -> 50 %.
+    // article A1: 55 lost of 110 -> 50 %.
     EXPECT_DOUBLE_EQ(cm::churn(110, 115, 60), 0.5);
-    // seed 000: 10 lost of 190 -> 5.263 %.
+    // article A6: 10 lost of 190 -> 5.263 %.
     EXPECT_NEAR(cm::churn(190, 205, 25), 0.05263, 5e-6);
-    // seed 000: 100 at start, 90 at end, none new -> 10 %.
+    // article A5: 100 at start, 90 at end, none new -> 10 %.
     EXPECT_DOUBLE_EQ(cm::churn(100, 90, 0), 0.1);
 }
 
@@ -68,11 +71,11 @@ TEST(Churn, Errors) {
 }
 
 TEST(RetentionRatio, SeedExamples) {
-    // seed 000: net income 100 000, dividends 20 000 -> 80 %.
+    // article A3: net income 100 000, dividends 20 000 -> 80 %.
     EXPECT_DOUBLE_EQ(cm::retention_ratio(100000, 20000), 0.8);
-    // seed 000: 200 000 and 60 000 -> 70 %.
+    // article A3: 200 000 and 60 000 -> 70 %.
     EXPECT_DOUBLE_EQ(cm::retention_ratio(200000, 60000), 0.7);
-    // seed 000: 100 000 and 60 000 -> 40 %.
+    // article A3: 100 000 and 60 000 -> 40 %.
     EXPECT_DOUBLE_EQ(cm::retention_ratio(100000, 60000), 0.4);
 }
 
@@ -86,7 +89,7 @@ TEST(RetentionRatio, EdgesAndErrors) {
 }
 
 TEST(PayoutRatio, SeedExampleAndComplement) {
-    // seed 000, the three companies: 20 %, 30 %, 60 %.
+    // article A3, the three companies: 20 %, 30 %, 60 %.
     EXPECT_DOUBLE_EQ(cm::payout_ratio(100000, 20000), 0.2);
     EXPECT_DOUBLE_EQ(cm::payout_ratio(200000, 60000), 0.3);
     EXPECT_DOUBLE_EQ(cm::payout_ratio(100000, 60000), 0.6);

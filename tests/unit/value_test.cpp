@@ -11,7 +11,7 @@ constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 constexpr double inf = std::numeric_limits<double>::infinity();
 
 TEST(LtvSubscription, SeedFitnessClub) {
-    // seed 000, fitness club: MRR 3000, gross margin 40 %, retention 90 %, MRR retention
+    // article A2, fitness club: MRR 3000, gross margin 40 %, retention 90 %, MRR retention
     // 95 %, discount 7.3 % -> 3000 × 0.4 × 0.9 / (1 + 0.073 − 0.95) = 1080 / 0.123.
     EXPECT_NEAR(cm::ltv_subscription(3000, 0.40, 0.90, 0.95, 0.073), 8780.49, 0.005);
 }
@@ -35,7 +35,7 @@ TEST(LtvSubscription, Errors) {
 }
 
 TEST(LtvChurn, SeedShortFormula) {
-    // seed 000: MRR 3000, churn 10 % -> 30 000.
+    // article A2: MRR 3000, churn 10 % -> 30 000.
     EXPECT_DOUBLE_EQ(cm::ltv_churn(3000, 0.1), 30000);
     EXPECT_DOUBLE_EQ(cm::ltv_churn(3000, 0.1, 0.4), 12000);
     EXPECT_THROW(cm::ltv_churn(3000, 0), cm::division_by_zero);
@@ -45,7 +45,7 @@ TEST(LtvChurn, SeedShortFormula) {
 }
 
 TEST(Clv, SeedCalculator) {
-    // seed 000, the CLV calculator: annual profit 182, retention 37 % -> 182 / 0.63.
+    // article A2, the CLV calculator: annual profit 182, retention 37 % -> 182 / 0.63.
     EXPECT_NEAR(cm::clv(182, 0.37), 288.89, 0.005);
     // with an 80 % discount rate: 182 / 1.43.
     EXPECT_NEAR(cm::clv(182, 0.37, 0.8), 127.27, 0.005);
@@ -62,7 +62,7 @@ TEST(Clv, EdgesAndErrors) {
 }
 
 TEST(Romi, SeedCalculator) {
-    // seed 000: CLV 288.89 against CAC 600 -> 48.1 %; 127.27 / 600 -> 21.2 %.
+    // article A2: CLV 288.89 against CAC 600 -> 48.1 %; 127.27 / 600 -> 21.2 %.
     EXPECT_NEAR(cm::romi(cm::clv(182, 0.37), 600), 0.481, 5e-4);
     EXPECT_NEAR(cm::romi(cm::clv(182, 0.37, 0.8), 600), 0.212, 5e-4);
 }
@@ -77,7 +77,7 @@ TEST(Romi, NetAndErrors) {
 }
 
 TEST(Lifetime, SeedExample) {
-    // seed 000: churn 10 % a month -> 10 months.
+    // article A2: churn 10 % a month -> 10 months.
     EXPECT_DOUBLE_EQ(cm::lifetime(0.1), 10);
     EXPECT_DOUBLE_EQ(cm::lifetime(1), 1);
     EXPECT_THROW(cm::lifetime(0), cm::division_by_zero);
@@ -101,7 +101,7 @@ TEST(LtvArpu, ArpuTimesLifetime) {
 }
 
 TEST(LtvAov, ComplexFormula) {
-    // The seed 001 formula with illustrative inputs: check 2000, 3 a year, 4 years, 25 %.
+    // The article B formula with illustrative inputs: check 2000, 3 a year, 4 years, 25 %.
     EXPECT_DOUBLE_EQ(cm::ltv_aov(2000, 3, 4), 24000);
     EXPECT_DOUBLE_EQ(cm::ltv_aov(2000, 3, 4, 0.25), 6000);
     EXPECT_DOUBLE_EQ(cm::ltv_aov(2000, 3, 4, -0.1), -2400);

@@ -1,11 +1,13 @@
 #include "cm/calendar.hpp"
 
+#include "cm/errors.hpp"
+
+#include <chrono>
+
 namespace cm {
 namespace {
 
-// Serial 25569 is 1970-01-01; civil conversions after H. Hinnant, "chrono-Compatible
-// Low-Level Date Algorithms" (days_from_civil / civil_from_days), counted in days from
-// 1970-01-01.
+// Serial 25569 is 1970-01-01, the epoch of std::chrono::sys_days.
 constexpr std::int64_t unix_epoch_serial = 25569;
 
 bool digits(std::string_view text, std::size_t from, std::size_t count, unsigned& value) {
@@ -22,31 +24,38 @@ bool digits(std::string_view text, std::size_t from, std::size_t count, unsigned
 
 }  // namespace
 
+// The civil calendar is the standard library's (C++20 <chrono>): std::chrono::year holds
+// the years -32767..32767, which covers every date the library accepts (serials within
+// +-10^7 days of 1899-12-30, years -25480..29278). Outside it, domain_error.
+namespace {
+constexpr int chrono_year_limit = 32767;
+
+std::chrono::year chrono_year(std::int64_t year) {
+    if (year < -chrono_year_limit || year > chrono_year_limit)
+        throw domain_error("a date is out of range");
+    return std::chrono::year{static_cast<int>(year)};
+}
+}  // namespace
+
 std::int64_t serial_from_civil(const CivilDate& date) {
-    const std::int64_t year = date.year - (date.month <= 2);
-    const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
-    const auto year_of_era = static_cast<unsigned>(year - era * 400);
-    const unsigned day_of_year = (153 * (date.month > 2 ? date.month - 3 : date.month + 9) + 2) / 5 + date.day - 1;
-    const unsigned day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    return era * 146097 + static_cast<std::int64_t>(day_of_era) - 719468 + unix_epoch_serial;
+    const std::chrono::year_month_day civil{chrono_year(date.year), std::chrono::month{date.month},
+                                            std::chrono::day{date.day}};
+    return std::chrono::sys_days{civil}.time_since_epoch().count() + unix_epoch_serial;
 }
 
 CivilDate civil_from_serial(std::int64_t serial) {
-    const std::int64_t days = serial - unix_epoch_serial + 719468;
-    const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-    const auto day_of_era = static_cast<unsigned>(days - era * 146097);
-    const unsigned year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-    const unsigned day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    const unsigned shifted_month = (5 * day_of_year + 2) / 153;
-    const unsigned month = shifted_month < 10 ? shifted_month + 3 : shifted_month - 9;
-    const unsigned day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
-    return {static_cast<std::int64_t>(year_of_era) + era * 400 + (month <= 2), month, day};
+    using namespace std::chrono;
+    constexpr std::int64_t first = sys_days{year{-chrono_year_limit} / January / 1}.time_since_epoch().count();
+    constexpr std::int64_t last = sys_days{year{chrono_year_limit} / December / 31}.time_since_epoch().count();
+    if (serial - unix_epoch_serial < first || serial - unix_epoch_serial > last)
+        throw domain_error("a date is out of range");
+    const year_month_day civil{sys_days{days{serial - unix_epoch_serial}}};
+    return {static_cast<int>(civil.year()), static_cast<unsigned>(civil.month()), static_cast<unsigned>(civil.day())};
 }
 
 unsigned days_in_month(std::int64_t year, unsigned month) {
-    static constexpr unsigned days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return month == 2 && leap ? 29 : days[month - 1];
+    return static_cast<unsigned>(
+        std::chrono::year_month_day_last{chrono_year(year) / std::chrono::month{month} / std::chrono::last}.day());
 }
 
 std::optional<double> serial_from_iso_text(std::string_view text) {

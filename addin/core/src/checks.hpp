@@ -1,6 +1,10 @@
 // Argument checks shared by every metric family. Private to the library: each public
 // function documents its own domain, these only enforce it. `what` is the user-facing
 // argument name used in the error message.
+//
+// The same five kinds of argument are mirrored, deliberately and independently, by
+// tests/integration/reference.py (the differential tests' second implementation); users read
+// each function's domain in docs/FUNCTIONS.md. Change all three together.
 #pragma once
 
 #include "cm/errors.hpp"
@@ -14,7 +18,7 @@ inline void require_finite(double value, const char* what) {
         throw domain_error(std::string(what) + " is not a finite number");
 }
 
-// Counts may be averages (non-integers) but never negative (SPEC, conventions).
+// Counts may be averages (non-integers) but never negative (docs/FUNCTIONS.md, conventions).
 inline void require_count(double value, const char* what) {
     require_finite(value, what);
     if (value < 0)

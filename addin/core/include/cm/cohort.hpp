@@ -1,7 +1,7 @@
 // Cohort retention from an order log: customers are grouped by the period of their first
 // order (their acquisition cohort); for each cohort and each period since acquisition, the
 // share of the cohort with at least one order in that period. Period 0 is always 100 %.
-// This is the usual cohort table of retention analysis: the customer retention of seed 000
+// This is the usual cohort table of retention analysis: the customer retention of article A1 (docs/SOURCES.md)
 // (customers kept / customers at the start) measured separately for every group of
 // customers acquired in the same period.
 //

@@ -1,6 +1,6 @@
 // Metrics straight from raw data: lists of customer ids and order logs, as a CRM exports
 // them, instead of pre-counted numbers. The definitions are those of retention.hpp and
-// loyalty.hpp (seed 000), counted over distinct customers:
+// loyalty.hpp (articles A1, A6: docs/SOURCES.md), counted over distinct customers:
 //   CRR   = customers of the start list found in the end list / customers of the start list
 //           (= (E − N) / S: the end list's customers not in the start list are the new ones)
 //   churn = customers of the start list missing from the end list / customers of the start list

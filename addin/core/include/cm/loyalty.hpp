@@ -1,5 +1,5 @@
 // Loyalty family: Net Promoter Score, customer satisfaction, repeat purchases, rewards.
-// Sources: seed 000 (the NPS article: 150 answers, 65 promoters, 50 passives, 35
+// Sources (docs/SOURCES.md): article A6 (retention marketing for online shops: 150 answers, 65 promoters, 50 passives, 35
 // detractors; the repeat-purchase example, 65 of 150) and Reichheld, "The One Number You
 // Need to Grow", Harvard Business Review, Dec 2003 (NPS definition: answers 9–10 are
 // promoters, 0–6 detractors). Every function throws cm::domain_error /
@@ -45,7 +45,7 @@ private:
 double nps(const double* scores, std::size_t count);
 
 // NPS from pre-counted answers: 100 × (P − D) / (P + passives + D), a score in
-// [−100, 100]. All counts >= 0; all zero: division_by_zero. Seed 000: 65, 50, 35 -> 20
+// [−100, 100]. All counts >= 0; all zero: division_by_zero. Article A6: 65, 50, 35 -> 20
 // (the article prints 30: it subtracted the counts, 65 − 35, instead of the shares).
 double nps_counts(double promoters, double passives, double detractors);
 
@@ -79,7 +79,7 @@ double csat(const double* scores, std::size_t count, double scale_max = 5);
 
 // Repeat purchase rate = customers with two or more purchases / customers.
 //   0 <= repeat_customers <= customers; customers = 0: division_by_zero.
-// Seed 000: 65 / 150 = 0.43333 (the article prints "≈ 43.5 %", a rounding slip).
+// Article A6: 65 / 150 = 0.43333 (the article prints "≈ 43.5 %", a rounding slip).
 double rpr(double repeat_customers, double customers);
 
 // Repeat customer rate: the same arithmetic as rpr(), under the name some articles use.

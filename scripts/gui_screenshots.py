@@ -1,0 +1,95 @@
+"""What a user sees, as pictures: a real (not headless) Calc on a virtual display (Xvfb),
+with the built .oxt installed in a private profile, showing the Function Wizard on
+=CRR(110;115;60) and the Extension Manager. Writes build/screenshots/<what>-<language>.png.
+
+Run: PYTHONPATH=python /usr/bin/python3 scripts/gui_screenshots.py [en|ru ...]
+Needs Xvfb (Debian xvfb) and ImageMagick's import. Every process it starts (Xvfb, soffice)
+is ended by its own PID; the profile is removed.
+"""
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+import uno
+
+import cmoffice as lo
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "build", "screenshots")
+DISPLAY = ":57"
+SHOTS = [("function-wizard", ".uno:FunctionDialog"),
+         ("extension-manager", "service:com.sun.star.deployment.ui.PackageManagerDialog")]
+
+
+def connect(pipe, timeout=90):
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
+        except Exception:  # not listening yet, or the bridge of a starting office went away
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(1)
+
+
+def shoot(profile, language, command, path):
+    """Starts a Calc window, types =CRR(110;115;60) in A1, runs `command` (a dialog: the call
+    does not return while it is open) and photographs the screen."""
+    env = dict(os.environ, DISPLAY=DISPLAY, SAL_USE_VCLPLUGIN="gen")
+    if language == "ru":
+        env.update(LANG="ru_RU.UTF-8", LC_ALL="ru_RU.UTF-8", LANGUAGE="ru")
+    pipe = "cmshot%d" % os.getpid()
+    office = subprocess.Popen([lo.SOFFICE, "-env:UserInstallation=" + lo.file_url(profile), "--norestore",
+                               "--nologo", "--nofirststartwizard", "--nolockcheck",
+                               "--accept=pipe,name=%s;urp;" % pipe, "--calc"], env=env, start_new_session=True)
+    try:
+        context = connect(pipe)
+        desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
+        for _ in range(60):
+            doc = desktop.getCurrentComponent()
+            if doc is not None and doc.supportsService("com.sun.star.sheet.SpreadsheetDocument"):
+                break
+            time.sleep(0.5)
+        cell = doc.Sheets.getByIndex(0).getCellRangeByName("A1")
+        cell.setFormula("=CRR(110;115;60)")
+        doc.CurrentController.select(cell)
+        helper = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", context)
+        frame = doc.CurrentController.Frame
+        threading.Thread(target=lambda: helper.executeDispatch(frame, command, "", 0, ()), daemon=True).start()
+        time.sleep(8)
+        subprocess.run(["import", "-display", DISPLAY, "-window", "root", path], check=True)
+    finally:
+        os.killpg(office.pid, signal.SIGKILL)
+        office.wait()
+
+
+def main(languages):
+    os.makedirs(OUT, exist_ok=True)
+    display = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
+                               start_new_session=True)
+    try:
+        time.sleep(2)
+        for language in languages:
+            profile = tempfile.mkdtemp(prefix="cm-gui-")
+            try:
+                lo.office_with_extension(lo.OXT, profile_dir=profile, language=language).stop()
+                for name, command in SHOTS:
+                    path = os.path.join(OUT, "%s-%s.png" % (name, language))
+                    shoot(profile, language, command, path)
+                    print(path)
+            finally:
+                shutil.rmtree(profile, ignore_errors=True)
+    finally:
+        os.killpg(display.pid, signal.SIGKILL)
+        display.wait()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:] or ["en", "ru"])
