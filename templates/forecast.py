@@ -156,7 +156,7 @@ def forecast_sheet(workbook):
             ("Regular", "A", ["A5:D%d" % last], t("Обычные: активны в начале года", "Regular: active at the start of the year")),
             ("HighEnd", "F", ["A5:A%d" % last, "F5:H%d" % last],
              t("Премиум: активны в начале года", "High end: active at the start of the year"))):
-        chart = s.chart(name, "%s%d" % (anchor, chart_row), (10.2, 8.0), ranges, "Line", title)
+        chart = s.chart(name, "%s%d" % (anchor, chart_row), (10.2, 8.0), ranges, "Line", title, percent_axis=True)
         chart.getLegend().Alignment = uno.Enum("com.sun.star.chart.ChartLegendPosition", "BOTTOM")
 
 

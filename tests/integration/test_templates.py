@@ -217,6 +217,15 @@ class ForecastTemplate(unittest.TestCase):
         self.assertAlmostEqual(named_cell(doc, "FC_REG_LTV_FIRST").getValue(), 100 * 0.631 / (1.1 - 0.631), places=9)
         self.assertGreater(named_cell(doc, "FC_REG_LTV_SBG").getValue(), named_cell(doc, "FC_REG_LTV_FIRST").getValue())
         self.assertGreaterEqual(sum(sheet.getCharts().getCount() for sheet in doc.Sheets), 3)
+        self.assertEqual(doc.CharLocale.Language, language)
+        percent_charts = set()
+        for sheet in doc.Sheets:  # the survival charts are shares: their axis runs 0..100 %
+            charts = sheet.getCharts()
+            for name in set(charts.getElementNames()) & {"Regular", "HighEnd"}:
+                axis = charts.getByName(name).getEmbeddedObject().getDiagram().getYAxis()
+                self.assertEqual((axis.AutoMax, axis.Max, axis.Min), (False, 1.0, 0.0), name)
+                percent_charts.add(name)
+        self.assertEqual(percent_charts, {"Regular", "HighEnd"})
         # an edited input flows through: a tenth more margin is a tenth more value
         before = named_cell(doc, "FC_REG_LTV_SBG").getValue()
         named_cell(doc, "FC_MARGIN").setValue(110)
