@@ -264,6 +264,20 @@ class Sheet:
         return chart
 
 
+def add_error_bars(chart, series, sheet, minus, plus):
+    """Vertical error bars on data series `series` of a chart made by Sheet.chart: each point's
+    bar reaches down by the value in `minus` and up by the value in `plus` (cell ranges of
+    `sheet`, one cell per point), as Insert ▸ Y Error Bars ▸ Cell Range does."""
+    properties = chart.getDiagram().getDataRowProperties(series)
+    properties.ErrorBarStyle = ERROR_BAR_FROM_DATA
+    properties.ErrorIndicator = uno.Enum("com.sun.star.chart.ChartErrorIndicatorType", "TOP_AND_BOTTOM")
+    properties.ErrorBarRangeNegative = sheet.getCellRangeByName(minus).AbsoluteName
+    properties.ErrorBarRangePositive = sheet.getCellRangeByName(plus).AbsoluteName
+
+
+ERROR_BAR_FROM_DATA = 7  # com.sun.star.chart.ErrorBarStyle.FROM_DATA
+
+
 CALCEXT = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
 
 

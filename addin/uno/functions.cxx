@@ -5,6 +5,7 @@
 #include "convert.hxx"
 #include "range_reader.hxx"
 #include "raw_data.hxx"
+#include "survey.hxx"
 #include "number_table.hxx"
 
 #include <cm/loyalty.hpp>
@@ -25,12 +26,6 @@ namespace {
 
 using rtl::OUString;
 using css::uno::Any;
-
-const CellRange& require_range(const CellRange& range) {
-    if (!range.is())
-        throw_illegal("a cell range is required");
-    return range;
-}
 
 // Stored in users' documents as the prefix of every call: never change.
 constexpr char service_name[] = "org.customermetrics.Functions";
@@ -55,24 +50,14 @@ public:
     }
 
     // Loyalty
-    double SAL_CALL NPS(const CellRange& scores) override {
-        return guarded([&] {
-            NpsTally tally;
-            if (const auto error = for_each_number(require_range(scores), [&](double score) { tally.add(score); }))
-                return calc_error_value(*error);
-            return tally.nps();
-        });
+    double SAL_CALL NPS(const Any& scores) override {
+        return guarded([&] { return nps_answers(scores).nps(); });
     }
     double SAL_CALL NPS_COUNTS(double promoters, double passives, double detractors) override {
         return guarded([&] { return cm::nps_counts(promoters, passives, detractors); });
     }
-    double SAL_CALL CSAT(const CellRange& scores, const Any& scaleMax) override {
-        return guarded([&] {
-            CsatTally tally(number_or(scaleMax, 5, "scale_max"));
-            if (const auto error = for_each_number(require_range(scores), [&](double score) { tally.add(score); }))
-                return calc_error_value(*error);
-            return tally.csat();
-        });
+    double SAL_CALL CSAT(const Any& scores, const Any& scaleMax) override {
+        return guarded([&] { return csat_answers(scores, number_or(scaleMax, 5, "scale_max")).csat(); });
     }
     double SAL_CALL RPR(double repeatCustomers, double customers) override {
         return guarded([&] { return cm::rpr(repeatCustomers, customers); });
@@ -159,6 +144,53 @@ public:
             const OrderLog log = read_dated_log(orderCustomers, orderDates, origin);
             return cohort_matrix(cohort_retention(log.customers, log.numbers, log.ids.size(), cohort_period), origin);
         });
+    }
+
+    // Survey statistics
+    Range SAL_CALL NPS_CI(const Any& scores, const Any& confidence) override {
+        return guarded([&] {
+            const NpsTally tally = nps_answers(scores);
+            return interval_row(cm::nps_interval(tally.promoters(), tally.passives(), tally.detractors(),
+                                                 number_or(confidence, 0.95, "confidence")));
+        });
+    }
+    Range SAL_CALL NPS_COUNTS_CI(double promoters, double passives, double detractors,
+                                 const Any& confidence) override {
+        return guarded([&] {
+            return interval_row(
+                cm::nps_interval(promoters, passives, detractors, number_or(confidence, 0.95, "confidence")));
+        });
+    }
+    double SAL_CALL NPS_TEST(const Any& scoresA, const Any& scoresB) override {
+        return guarded([&] {
+            const NpsTally a = nps_answers(scoresA, "scores_a");
+            const NpsTally b = nps_answers(scoresB, "scores_b");
+            return cm::nps_test_p_value(a.promoters(), a.passives(), a.detractors(),
+                                        b.promoters(), b.passives(), b.detractors());
+        });
+    }
+    double SAL_CALL NPS_SAMPLE_SIZE(double margin, const Any& confidence, const Any& promotersShare,
+                                    const Any& detractorsShare) override {
+        return guarded([&] {
+            const double level = number_or(confidence, 0.95, "confidence");
+            const auto promoters = optional_number(promotersShare, "promoters_share");
+            const auto detractors = optional_number(detractorsShare, "detractors_share");
+            if (!promoters && !detractors)
+                return cm::nps_sample_size(margin, level);
+            if (!promoters || !detractors)
+                throw_illegal("give both promoters_share and detractors_share, or neither");
+            return cm::nps_sample_size(margin, level, *promoters, *detractors);
+        });
+    }
+    Range SAL_CALL CSAT_CI(const Any& scores, const Any& scaleMax, const Any& confidence) override {
+        return guarded([&] {
+            const CsatTally tally = csat_answers(scores, number_or(scaleMax, 5, "scale_max"));
+            return interval_row(
+                cm::wilson_interval(tally.satisfied(), tally.answers(), number_or(confidence, 0.95, "confidence")));
+        });
+    }
+    Range SAL_CALL NPS_BY(const Any& scores, const Any& segments) override {
+        return guarded([&] { return nps_by_segment(scores, segments); });
     }
 
     // Customer-base models: sBG

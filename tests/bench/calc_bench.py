@@ -162,130 +162,139 @@ def main():
     parser.add_argument("--raw-rows", type=int, default=1000000)
     parser.add_argument("--oxt", default=os.path.join(ROOT, "build", "customermetrics.oxt"))
     parser.add_argument("--json", default=os.path.join(ROOT, "build", "bench", "calc_bench.json"))
+    parser.add_argument("--sections", default="scalar,ranges,raw,cohort",
+                        help="comma-separated subset of scalar,ranges,raw,cohort")
     args = parser.parse_args()
+    sections = set(args.sections.split(","))
 
     folder = tempfile.mkdtemp(prefix="cm-bench-")
     print("generating documents in %s ..." % folder, flush=True)
-    scalar_paths = scalar_documents(folder, args.scalar_rows)
-    ranges_path = range_document(folder, args.rows)
-    cohort_ours, cohort_native, cohorts, sizes, table, periods = cohort_documents(folder, args.orders)
-    raw_unsorted, raw_sorted_addin, raw_sorted_native = raw_documents(folder, args.raw_rows)
+    scalar_paths = scalar_documents(folder, args.scalar_rows) if "scalar" in sections else {}
+    ranges_path = range_document(folder, args.rows) if "ranges" in sections else None
+    if "cohort" in sections:
+        cohort_ours, cohort_native, cohorts, sizes, table, periods = cohort_documents(folder, args.orders)
+    if "raw" in sections:
+        raw_unsorted, raw_sorted_addin, raw_sorted_native = raw_documents(folder, args.raw_rows)
     results = {"rows": args.rows, "scalar_rows": args.scalar_rows, "repeat": args.repeat,
                "cpu": os.cpu_count(), "scalar": {}, "range": {}, "raw": {}}
     office = lo.office_with_extension(args.oxt)
     try:
-        print("\nscalar: %d formula cells, median of %d full recalculations" % (args.scalar_rows, args.repeat))
-        for name, path in scalar_paths.items():
-            doc = office.open(path)
+        if "scalar" in sections:
+            print("\nscalar: %d formula cells, median of %d full recalculations" % (args.scalar_rows, args.repeat))
+            for name, path in scalar_paths.items():
+                doc = office.open(path)
+                try:
+                    seconds = timed_recalc(doc, args.repeat)
+                    errors = doc.Sheets.getByIndex(0).getCellRangeByName("D1").getError()
+                finally:
+                    doc.close(True)
+                results["scalar"][name] = seconds
+                print("  %-26s %8.4f s  %6.2f µs/cell%s" % (name, seconds, seconds / args.scalar_rows * 1e6,
+                                                          "  (error %d!)" % errors if errors else ""))
+            native = results["scalar"]["(B-C)/A (native)"]
+            bundled = results["scalar"]["WEEKS (bundled add-in)"]
+            ours = results["scalar"]["CRR (add-in)"]
+            print("  CRR / native = %.2f×, CRR / bundled add-in = %.2f×" % (ours / native, ours / bundled))
+
+        if "ranges" in sections:
+            print("\nranges: %d cells (1 %% empty, 1 %% text), one formula, median of %d" % (args.rows, args.repeat))
+            # The goal compares with the shortest native formula. It accepts any number, where
+            # the add-in refuses an answer outside the scale or a fraction (Err:502); the
+            # "checked" rows time the native formulas that refuse them too, for information.
+            nps = '(COUNTIF(A1:A{n};">=9")-COUNTIF(A1:A{n};"<=6"))/COUNT(A1:A{n})*100'
+            csat = 'COUNTIF(B1:B{n};">=4")/COUNT(B1:B{n})'
+            pairs = {
+                "NPS": ("=NPS(A1:A{n})", "=" + nps),
+                "CSAT": ("=CSAT(B1:B{n})", "=" + csat),
+                "NPS, native checks the scale": (
+                    "=NPS(A1:A{n})", '=IF(COUNTIF(A1:A{n};"<0")+COUNTIF(A1:A{n};">10");NA();%s)' % nps),
+                "CSAT, native checks the scale": (
+                    "=CSAT(B1:B{n})", '=IF(COUNTIF(B1:B{n};"<1")+COUNTIF(B1:B{n};">5");NA();%s)' % csat),
+                "NPS, native checks scale and integers": (
+                    "=NPS(A1:A{n})", '=IF(COUNTIF(A1:A{n};"<0")+COUNTIF(A1:A{n};">10")'
+                    '+SUMPRODUCT(IFERROR(MOD(A1:A{n};1);0)<>0);NA();%s)' % nps),
+                "CSAT, native checks scale and integers": (
+                    "=CSAT(B1:B{n})", '=IF(COUNTIF(B1:B{n};"<1")+COUNTIF(B1:B{n};">5")'
+                    '+SUMPRODUCT(IFERROR(MOD(B1:B{n};1);0)<>0);NA();%s)' % csat),
+            }
+            doc = office.open(ranges_path)
             try:
-                seconds = timed_recalc(doc, args.repeat)
-                errors = doc.Sheets.getByIndex(0).getCellRangeByName("D1").getError()
+                cell = doc.Sheets.getByIndex(0).getCellRangeByName("D1")
+                for name, (ours_formula, native_formula) in pairs.items():
+                    timings, values = {}, {}
+                    for kind, formula in (("add-in", ours_formula), ("native", native_formula)):
+                        cell.setFormula(formula.format(n=args.rows))
+                        timings[kind] = timed_recalc(doc, args.repeat)
+                        values[kind] = cell.getValue() if not cell.getError() else "error %d" % cell.getError()
+                    cell.setString("")
+                    agree = isinstance(values["add-in"], float) and isinstance(values["native"], float) \
+                        and abs(values["add-in"] - values["native"]) < 1e-9 * max(1, abs(values["native"]))
+                    results["range"][name] = dict(timings, values=values, agree=agree)
+                    print("  %-38s add-in %.4f s, native %.4f s, ratio %.2f×; values %r vs %r %s" % (
+                        name, timings["add-in"], timings["native"], timings["add-in"] / timings["native"],
+                        values["add-in"], values["native"], "agree" if agree else "DISAGREE"))
             finally:
                 doc.close(True)
-            results["scalar"][name] = seconds
-            print("  %-26s %8.4f s  %6.2f µs/cell%s" % (name, seconds, seconds / args.scalar_rows * 1e6,
-                                                      "  (error %d!)" % errors if errors else ""))
-        native = results["scalar"]["(B-C)/A (native)"]
-        bundled = results["scalar"]["WEEKS (bundled add-in)"]
-        ours = results["scalar"]["CRR (add-in)"]
-        print("  CRR / native = %.2f×, CRR / bundled add-in = %.2f×" % (ours / native, ours / bundled))
 
-        print("\nranges: %d cells (1 %% empty, 1 %% text), one formula, median of %d" % (args.rows, args.repeat))
-        # The goal compares with the shortest native formula. It accepts any number, where
-        # the add-in refuses an answer outside the scale or a fraction (Err:502); the
-        # "checked" rows time the native formulas that refuse them too, for information.
-        nps = '(COUNTIF(A1:A{n};">=9")-COUNTIF(A1:A{n};"<=6"))/COUNT(A1:A{n})*100'
-        csat = 'COUNTIF(B1:B{n};">=4")/COUNT(B1:B{n})'
-        pairs = {
-            "NPS": ("=NPS(A1:A{n})", "=" + nps),
-            "CSAT": ("=CSAT(B1:B{n})", "=" + csat),
-            "NPS, native checks the scale": (
-                "=NPS(A1:A{n})", '=IF(COUNTIF(A1:A{n};"<0")+COUNTIF(A1:A{n};">10");NA();%s)' % nps),
-            "CSAT, native checks the scale": (
-                "=CSAT(B1:B{n})", '=IF(COUNTIF(B1:B{n};"<1")+COUNTIF(B1:B{n};">5");NA();%s)' % csat),
-            "NPS, native checks scale and integers": (
-                "=NPS(A1:A{n})", '=IF(COUNTIF(A1:A{n};"<0")+COUNTIF(A1:A{n};">10")'
-                '+SUMPRODUCT(IFERROR(MOD(A1:A{n};1);0)<>0);NA();%s)' % nps),
-            "CSAT, native checks scale and integers": (
-                "=CSAT(B1:B{n})", '=IF(COUNTIF(B1:B{n};"<1")+COUNTIF(B1:B{n};">5")'
-                '+SUMPRODUCT(IFERROR(MOD(B1:B{n};1);0)<>0);NA();%s)' % csat),
-        }
-        doc = office.open(ranges_path)
-        try:
-            cell = doc.Sheets.getByIndex(0).getCellRangeByName("D1")
-            for name, (ours_formula, native_formula) in pairs.items():
-                timings, values = {}, {}
-                for kind, formula in (("add-in", ours_formula), ("native", native_formula)):
-                    cell.setFormula(formula.format(n=args.rows))
-                    timings[kind] = timed_recalc(doc, args.repeat)
-                    values[kind] = cell.getValue() if not cell.getError() else "error %d" % cell.getError()
-                cell.setString("")
-                agree = isinstance(values["add-in"], float) and isinstance(values["native"], float) \
-                    and abs(values["add-in"] - values["native"]) < 1e-9 * max(1, abs(values["native"]))
-                results["range"][name] = dict(timings, values=values, agree=agree)
-                print("  %-38s add-in %.4f s, native %.4f s, ratio %.2f×; values %r vs %r %s" % (
-                    name, timings["add-in"], timings["native"], timings["add-in"] / timings["native"],
-                    values["add-in"], values["native"], "agree" if agree else "DISAGREE"))
-        finally:
-            doc.close(True)
-
-        print("\nraw data: %d orders (text ids, unsorted), one formula, median of %d" % (args.raw_rows, args.repeat))
-        n = args.raw_rows
-        doc = office.open(raw_unsorted)
-        try:
-            cell = doc.Sheets.getByIndex(0).getCellRangeByName("F1")
-            for name, formula in (("CRR_IDS (two lists of %d ids)" % n, "=CRR_IDS(A1:A{n};D1:D{n})"),
-                                  ("RPR_ORDERS", "=RPR_ORDERS(A1:A{n})"),
-                                  ("ARPU_ORDERS", "=ARPU_ORDERS(A1:A{n};C1:C{n})"),
-                                  ("COHORT_RETENTION (first cohort's size)", "=INDEX(COHORT_RETENTION(A1:A{n};B1:B{n});1;2)")):
-                cell.setFormula(formula.format(n=n))
-                seconds = timed_recalc(doc, args.repeat)
-                value = cell.getValue() if not cell.getError() else "error %d" % cell.getError()
-                results["raw"][name] = dict(seconds=seconds, value=value)
-                print("  %-40s %7.3f s  %6.3f µs/order  = %r" % (name, seconds, seconds / n * 1e6, value))
-        finally:
-            doc.close(True)
-        timings, values = {}, {}
-        for kind, path, formula in (("add-in", raw_sorted_addin, "=RPR_ORDERS(A1:A%d)" % n),
-                                    ("native", raw_sorted_native, "=SUM(C1:C%d)/SUM(B1:B%d)" % (n, n))):
-            doc = office.open(path)
+        if "raw" in sections:
+            print("\nraw data: %d orders (text ids, unsorted), one formula, median of %d" % (args.raw_rows, args.repeat))
+            n = args.raw_rows
+            doc = office.open(raw_unsorted)
             try:
                 cell = doc.Sheets.getByIndex(0).getCellRangeByName("F1")
-                cell.setFormula(formula)
-                timings[kind] = timed_recalc(doc, args.repeat)
-                values[kind] = cell.getValue() if not cell.getError() else "error %d" % cell.getError()
+                for name, formula in (("CRR_IDS (two lists of %d ids)" % n, "=CRR_IDS(A1:A{n};D1:D{n})"),
+                                      ("RPR_ORDERS", "=RPR_ORDERS(A1:A{n})"),
+                                      ("ARPU_ORDERS", "=ARPU_ORDERS(A1:A{n};C1:C{n})"),
+                                      ("COHORT_RETENTION (first cohort's size)", "=INDEX(COHORT_RETENTION(A1:A{n};B1:B{n});1;2)")):
+                    cell.setFormula(formula.format(n=n))
+                    seconds = timed_recalc(doc, args.repeat)
+                    value = cell.getValue() if not cell.getError() else "error %d" % cell.getError()
+                    results["raw"][name] = dict(seconds=seconds, value=value)
+                    print("  %-40s %7.3f s  %6.3f µs/order  = %r" % (name, seconds, seconds / n * 1e6, value))
             finally:
                 doc.close(True)
-        agree = values["add-in"] == values["native"]
-        results["raw"]["RPR sorted vs native helper columns"] = dict(timings, values=values, agree=agree)
-        print("  RPR on the orders sorted by customer: add-in %.3f s, native helper columns (2×%d formulas) "
-              "%.3f s, ratio %.2f×; values %r vs %r %s" % (
-                  timings["add-in"], n, timings["native"], timings["add-in"] / timings["native"],
-                  values["add-in"], values["native"], "agree" if agree else "DISAGREE"))
+            timings, values = {}, {}
+            for kind, path, formula in (("add-in", raw_sorted_addin, "=RPR_ORDERS(A1:A%d)" % n),
+                                        ("native", raw_sorted_native, "=SUM(C1:C%d)/SUM(B1:B%d)" % (n, n))):
+                doc = office.open(path)
+                try:
+                    cell = doc.Sheets.getByIndex(0).getCellRangeByName("F1")
+                    cell.setFormula(formula)
+                    timings[kind] = timed_recalc(doc, args.repeat)
+                    values[kind] = cell.getValue() if not cell.getError() else "error %d" % cell.getError()
+                finally:
+                    doc.close(True)
+            agree = values["add-in"] == values["native"]
+            results["raw"]["RPR sorted vs native helper columns"] = dict(timings, values=values, agree=agree)
+            print("  RPR on the orders sorted by customer: add-in %.3f s, native helper columns (2×%d formulas) "
+                  "%.3f s, ratio %.2f×; values %r vs %r %s" % (
+                      timings["add-in"], n, timings["native"], timings["add-in"] / timings["native"],
+                      values["add-in"], values["native"], "agree" if agree else "DISAGREE"))
 
-        print("\ncohort matrix: %d orders, %d cohorts × %d periods, median of %d" % (
-            args.orders, len(cohorts), periods, args.repeat))
-        timings, mismatches = {}, {}
-        for kind, path, first_share_column in (("add-in", cohort_ours, 5), ("native COUNTIFS grid", cohort_native, 8)):
-            doc = office.open(path)
-            try:
-                timings[kind] = timed_recalc(doc, args.repeat)
-                sheet = doc.Sheets.getByIndex(0)
-                wrong = 0
-                for c, row in enumerate(table):
-                    for k, share in enumerate(row):
-                        cell = sheet.getCellByPosition(first_share_column + k, c)
-                        if cell.getError() or abs(cell.getValue() - share) > 1e-12:
-                            wrong += 1
-                mismatches[kind] = wrong
-            finally:
-                doc.close(True)
-            print("  %-22s %8.4f s, cells differing from the Python reference: %d" % (
-                kind, timings[kind], mismatches[kind]))
-        speedup = timings["native COUNTIFS grid"] / timings["add-in"]
-        print("  add-in is %.1f× faster" % speedup)
-        results["cohort"] = dict(orders=args.orders, cohorts=len(cohorts), periods=periods,
-                                 timings=timings, mismatches=mismatches, speedup=speedup)
+        if "cohort" in sections:
+            print("\ncohort matrix: %d orders, %d cohorts × %d periods, median of %d" % (
+                args.orders, len(cohorts), periods, args.repeat))
+            timings, mismatches = {}, {}
+            for kind, path, first_share_column in (("add-in", cohort_ours, 5), ("native COUNTIFS grid", cohort_native, 8)):
+                doc = office.open(path)
+                try:
+                    timings[kind] = timed_recalc(doc, args.repeat)
+                    sheet = doc.Sheets.getByIndex(0)
+                    wrong = 0
+                    for c, row in enumerate(table):
+                        for k, share in enumerate(row):
+                            cell = sheet.getCellByPosition(first_share_column + k, c)
+                            if cell.getError() or abs(cell.getValue() - share) > 1e-12:
+                                wrong += 1
+                    mismatches[kind] = wrong
+                finally:
+                    doc.close(True)
+                print("  %-22s %8.4f s, cells differing from the Python reference: %d" % (
+                    kind, timings[kind], mismatches[kind]))
+            speedup = timings["native COUNTIFS grid"] / timings["add-in"]
+            print("  add-in is %.1f× faster" % speedup)
+            results["cohort"] = dict(orders=args.orders, cohorts=len(cohorts), periods=periods,
+                                     timings=timings, mismatches=mismatches, speedup=speedup)
     finally:
         office.stop()
         lo.remove_profile(office)

@@ -25,6 +25,9 @@ def case(formula, expected, tolerance=1e-9, printed=None, source=None):
     return Case(formula, expected, tolerance, printed, source)
 
 
+# Survey statistics for the cases below, written out from the papers (reference.py).
+from reference import adjusted_wald, wald_test, wilson  # noqa: E402
+
 # Every worked example of the source articles (docs/SEED_EXAMPLES.md), as the article printed it.
 SEED_EXAMPLES = [
     case("=CRR(110;115;60)", 0.5, printed="50 %", source="article A1: (115 − 60) / 110"),
@@ -70,6 +73,8 @@ SEED_EXAMPLES = [
 #   Q1:Q8    amounts 100, 200, 50, 300, 100, 25, <empty>, 75   (850 in all)
 #   R1:R8    order dates 2024-01-05, 01-20, 02-03, 02-10, 03-15, 03-20, <empty>, 03-02
 #   S1:S8    like P but S3 holds =1/0
+#   Y1:Y8    segments of B1:B8: North, South, North, South, North, North, South, South
+#            (North answers 10 and 0, South 9 and 7; the rest is empty or text)
 DATA_COLUMNS = {
     "A": [10 if i % 2 else 9 for i in range(65)] + [8 if i % 2 else 7 for i in range(50)]
          + [i % 7 for i in range(35)],
@@ -89,6 +94,7 @@ DATA_COLUMNS = {
     "Q": [100, 200, 50, 300, 100, 25, None, 75],
     "R": [45296, 45311, 45325, 45332, 45366, 45371, None, 45353],
     "S": ["a", "b", "=1/0", "c", "b", "a", None, "d"],
+    "Y": ["North", "South", "North", "South", "North", "North", "South", "South"],
 }
 
 # More sheets of the test document: a name with a dot, as "Q1.2024" exports have.
@@ -112,4 +118,28 @@ ARRAY_CASES = [
     ('=COHORT_RETENTION(Data.P1:P8;Data.R1:R8;"fortnight")', ILLEGAL),
     ("=COHORT_RETENTION(Data.P1:P8;Data.B1:B8)", ILLEGAL),  # text and missing dates
     ("=COHORT_RETENTION(Data.E1:E3;Data.E1:E3)", DIV0),     # no orders
+    # Survey statistics: the three forms of a list of answers (a range, an inline array, an
+    # array expression entered with setArrayFormula, as Ctrl+Shift+Enter does). IF without an
+    # else branch leaves FALSE in the rows that do not match: skipped, like empty cells.
+    ('=NPS(IF(Data.Y1:Y8="North";Data.B1:B8))', [[0]]),        # 10 and 0
+    ('=NPS(IF(Data.Y1:Y8="South";Data.B1:B8))', [[50]]),       # 9 and 7
+    ('=NPS(IF(Data.Y1:Y8="South";Data.B1:B8;""))', [[50]]),
+    # ...but a boolean computed inside an array reaches an add-in as a number (LibreOffice passes
+    # no data types): FALSE() as the else branch makes the four North rows answers 0.
+    ('=NPS(IF(Data.Y1:Y8="South";Data.B1:B8;FALSE()))', [[100 * (1 - 4) / 6]]),
+    ('=NPS(IF(Data.A1:A3>0;Data.C1:C3))', DIV0),                 # an error inside shows as itself
+    ('=CSAT(IF(Data.G1:G8>=3;Data.G1:G8))', [[3 / 4]]),          # 5, 4, 3, 5; "ok" skipped
+    ("=NPS_CI(Data.A1:A150)", [list(adjusted_wald(65, 50, 35))]),
+    ("=NPS_CI({10;9;8;7;6;0;10})", [list(adjusted_wald(3, 2, 2))]),
+    ('=NPS_CI(IF(Data.Y1:Y8="South";Data.B1:B8);0.9)', [list(adjusted_wald(1, 1, 0, 0.9))]),
+    ("=NPS_COUNTS_CI(65;50;35)", [list(adjusted_wald(65, 50, 35))]),
+    ("=CSAT_CI(Data.G1:G8)", [list(wilson(3, 6))]),
+    ("=CSAT_CI({5;4;1;2})", [list(wilson(2, 4))]),
+    ('=CSAT_CI(IF(Data.G1:G8>=3;Data.G1:G8);5;0.9)', [list(wilson(3, 4, 0.9))]),
+    ("=NPS_BY(Data.B1:B8;Data.Y1:Y8)", [["North", 2, 0, *adjusted_wald(1, 0, 1)],
+                                        ["South", 2, 50, *adjusted_wald(1, 1, 0)]]),
+    ('=NPS_BY({10;0;9};{"a";"b";"a"})', [["a", 2, 100, *adjusted_wald(2, 0, 0)],
+                                         ["b", 1, -100, *adjusted_wald(0, 0, 1)]]),
+    ("=NPS_BY(Data.A1:A3;IF(Data.A1:A3=10;2;1))", [[1, 2, 100, *adjusted_wald(2, 0, 0)],   # 9, 9
+                                                   [2, 1, 100, *adjusted_wald(1, 0, 0)]]),  # 10
 ]

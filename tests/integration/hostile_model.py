@@ -7,7 +7,9 @@ passed on, a range where a number belongs is intersected with the formula's row 
 column), a plain number where a range belongs is Err:504. And what the add-in does with
 what it receives: reference.py for the scalar formulas, the range functions below (they
 follow docs/FUNCTIONS.md and addin/uno/range_reader.hxx: empty cells and text are skipped,
-an error cell shows as itself, the read limits).
+an error cell shows as itself, the read limits), and the lists of survey answers, `any`
+parameters that Calc fills as addin/uno/answers.hxx describes (a range holding an error is
+Err:504, an inline array's elements are answers).
 
 An outcome is Value(x), Error(codes) — the cell must show one of these codes; several
 when a formula has several problems and either may be reported first — or UNKNOWN
@@ -218,6 +220,10 @@ class Token:
     def as_range(self):
         raise Failed(PARAMETERS)  # Calc: a value where a cell range is required
 
+    def as_answers(self, row):
+        """The numbers an `any` list of answers receives (addin/uno/answers.hxx)."""
+        raise Unmodelled()
+
 
 class Literal(Token):
     def __init__(self, text, value=None):
@@ -229,6 +235,9 @@ class Literal(Token):
 
     def as_any(self, row):
         return ("double", self.value)
+
+    def as_answers(self, row):
+        return [self.value]  # TRUE() too: Calc passes a boolean as the number 1
 
 
 class Text(Token):
@@ -242,6 +251,9 @@ class Text(Token):
     def as_any(self, row):
         return ("string", self.value)
 
+    def as_answers(self, row):
+        return []  # a text is skipped
+
 
 class ErrorValue(Token):
     def __init__(self, text, code):
@@ -254,6 +266,9 @@ class ErrorValue(Token):
     as_any = as_number
 
     def as_range(self):
+        raise Failed(self.code)
+
+    def as_answers(self, row):
         raise Failed(self.code)
 
 
@@ -282,6 +297,9 @@ class Omitted(Token):
 
     def as_range(self):
         return Refused()
+
+    def as_answers(self, row):
+        raise Failed(ILLEGAL)  # a list of answers is required
 
 
 class Reference(Token):
@@ -323,6 +341,19 @@ class Reference(Token):
     def as_range(self):
         return self.region
 
+    def as_answers(self, row):
+        region = self.region
+        if self.single():  # Calc passes the cell's value: an empty cell is the number 0
+            value = cell_as_any(region.sheet.cell(region.c1, region.r1))
+            return [value[1]] if value[0] == "double" else []
+        if region.shape[0] * region.shape[1] > 1e8:
+            # Calc builds one Any per cell before calling the add-in: a whole sheet (10^9
+            # cells) takes the office down, so the test never gives one (docs/ROBUSTNESS.md).
+            raise Unmodelled()
+        if region.error_codes():
+            raise Failed(PARAMETERS)  # Calc does not pass an array holding an error
+        return [cell.value for _, _, cell in region.cells() if cell.kind == "number"]
+
 
 def ref(text, expensive=False, shown=None):
     """A Reference from its address: Sheet.A1, Sheet.A1:B2, Sheet.A:A or Sheet.1:1;
@@ -349,6 +380,9 @@ class InlineArray(Token):
 
     def as_any(self, row):
         return ("double", self.values[0]) if len(self.values) == 1 else ("array", (len(self.values), 1))
+
+    def as_answers(self, row):
+        return list(self.values)
 
 
 class ThroughSheets(Token):
@@ -407,46 +441,75 @@ def period_of(value):
     raise Failed(ILLEGAL)
 
 
-MAX_STREAMED, MAX_HELD = 1e8, 1e7  # range_reader.hxx
-
-
-def streamed_numbers(region, valid):
-    """for_each_number: the numbers of the range; an error cell shows as itself, a number
-    `valid` refuses is Err:502 (whichever comes first: both are accepted)."""
-    part = region.used_part()
-    if part is None:
-        return []
-    if (part[2] - part[0] + 1) * (part[3] - part[1] + 1) > MAX_STREAMED:
-        raise Failed(ILLEGAL)
-    problems = region.error_codes()
-    numbers = [cell.value for _, _, cell in region.cells() if cell.kind == "number"]
-    if any(not valid(x) for x in numbers):
-        problems.add(ILLEGAL)
-    if problems:
-        raise Failed(*problems)
-    return numbers
+MAX_HELD = 1e7  # range_reader.hxx
 
 
 def is_integer_in(x, lowest, highest):
     return lowest <= x <= highest and x == math.floor(x)
 
 
-def nps(scores):
-    answers = streamed_numbers(scores, lambda x: is_integer_in(x, 0, 10))
+def answers_in(answers, valid):
+    """The answers (numbers) after the add-in's check: a number `valid` refuses is Err:502."""
+    if any(not valid(x) for x in answers):
+        raise Failed(ILLEGAL)
+    return answers
+
+
+def nps_classes(scores):
+    answers = answers_in(scores, lambda x: is_integer_in(x, 0, 10))
     promoters = sum(1 for x in answers if x >= 9)
     detractors = sum(1 for x in answers if x <= 6)
-    passives = len(answers) - promoters - detractors
-    return reference.nps_counts(promoters, passives, detractors)
+    return promoters, len(answers) - promoters - detractors, detractors
+
+
+def nps(scores):
+    return reference.nps_counts(*nps_classes(scores))
+
+
+def csat_counts(scores, scale_max):
+    """(satisfied, answers); the add-in checks the scale, then every answer."""
+    scale = number_or(scale_max, 5.0)
+    if not math.isfinite(scale) or not is_integer_in(scale, 3, 1e9):
+        raise Failed(ILLEGAL)
+    answers = answers_in(scores, lambda x: is_integer_in(x, 1, scale))
+    return sum(1 for x in answers if x >= scale - 1), len(answers)
 
 
 def csat(scores, scale_max):
-    scale = number_or(scale_max, 5.0)
-    if not math.isfinite(scale) or not is_integer_in(scale, 3, 1e9):
-        raise Failed(ILLEGAL, *scores.error_codes())
-    answers = streamed_numbers(scores, lambda x: is_integer_in(x, 1, scale))
+    satisfied, answers = csat_counts(scores, scale_max)
     if not answers:
         raise reference.Division()
-    return sum(1 for x in answers if x >= scale - 1) / len(answers)
+    return satisfied / answers
+
+
+def nps_by(scores, segments):
+    # The corner of NPS_BY's table is the first segment's name: a text, not modelled here (the
+    # test still requires a finite number or an error value); tests/integration/cases.py
+    # checks whole tables.
+    raise Unmodelled()
+
+
+# The survey statistics return a row; a formula in one cell shows its first element.
+def nps_ci(scores, confidence):
+    return reference.adjusted_wald(*nps_classes(scores), number_or(confidence, 0.95))[0]
+
+
+def nps_counts_ci(promoters, passives, detractors, confidence):
+    return reference.adjusted_wald(promoters, passives, detractors, number_or(confidence, 0.95))[0]
+
+
+def nps_test(scores_a, scores_b):
+    return reference.wald_test(nps_classes(scores_a), nps_classes(scores_b))
+
+
+def nps_sample_size(margin, confidence, promoters, detractors):
+    return reference.nps_sample_size(margin, number_or(confidence, 0.95), number_or(promoters, None),
+                                     number_or(detractors, None))
+
+
+def csat_ci(scores, scale_max, confidence):
+    satisfied, answers = csat_counts(scores, scale_max)
+    return reference.wilson(satisfied, answers, number_or(confidence, 0.95))[0]
 
 
 def aligned(*regions):
@@ -618,6 +681,12 @@ def scalar(name, defaults=()):
 MODELS = {
     "NPS": nps,
     "CSAT": csat,
+    "NPS_CI": nps_ci,
+    "NPS_COUNTS_CI": nps_counts_ci,
+    "NPS_TEST": nps_test,
+    "NPS_SAMPLE_SIZE": nps_sample_size,
+    "CSAT_CI": csat_ci,
+    "NPS_BY": nps_by,
     "CRR_IDS": crr_ids,
     "CHURN_IDS": churn_ids,
     "RPR_ORDERS": rpr_orders,
@@ -680,6 +749,8 @@ def expected(name, kinds, tokens, row):
             try:
                 if kind == "number":
                     arguments.append(token.as_number(row, array_mode))
+                elif kind == "answers":
+                    arguments.append(token.as_answers(row))
                 elif kind == "optional":
                     arguments.append(token.as_any(row))
                 else:
@@ -687,7 +758,9 @@ def expected(name, kinds, tokens, row):
             except Failed as failure:  # Calc does not call the add-in
                 problems |= failure.codes
         for kind in kinds[len(tokens):]:
-            if kind != "optional":
+            if kind == "answers":
+                problems.add(ILLEGAL)  # Calc passes an `any` left out as void; the add-in refuses it
+            elif kind != "optional":
                 problems.add(PARAMETERS)  # a required argument missing
             arguments.append(("void",))
         if problems:
@@ -705,8 +778,13 @@ def expected(name, kinds, tokens, row):
 # ---------------------------------------------------------------------------------------
 # The IDL: which parameter is a number, an optional value or a range
 
+# `any` parameters that take a list of survey answers (a range, an inline array or an array
+# expression; addin/uno/answers.hxx) rather than one optional value.
+ANSWER_PARAMETERS = {"scores", "scoresA", "scoresB", "segments"}
+
+
 def signatures(idl_text):
-    """{method: ['number' | 'optional' | 'range', ...]} from the add-in's IDL."""
+    """{method: ['number' | 'optional' | 'answers' | 'range', ...]} from the add-in's IDL."""
     body = idl_text[idl_text.index("interface XCustomerMetrics"):]
     found = {}
     for match in re.finditer(r"([\w:<> ]+?)\s+(\w+)\s*\(([^)]*)\)\s*raises", body):
@@ -717,6 +795,8 @@ def signatures(idl_text):
                 continue
             if declared == "double":
                 kinds.append("number")
+            elif declared == "any" and parameter.rsplit(None, 1)[1] in ANSWER_PARAMETERS:
+                kinds.append("answers")
             elif declared == "any":
                 kinds.append("optional")
             elif "XCellRange" in declared or "sequence" in declared:

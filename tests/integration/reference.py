@@ -254,6 +254,84 @@ def mrr_retention(renewed, potential):
     return _per(renewed, potential)
 
 
+# Survey statistics (cm/survey.hpp), written out from the papers: Rocks, "Interval
+# estimation for the 'net promoter score'", The American Statistician 70(4), 2016 (adjusted
+# Wald: 3/4, 3/2, 3/4 pseudo-answers; variance p + d - (p - d)^2 of one answer); Wilson,
+# "Probable inference, the law of succession, and statistical inference", Journal of the
+# American Statistical Association 22, 1927. The normal distribution: Python's NormalDist.
+def _z(confidence):
+    from statistics import NormalDist
+    _finite(confidence)
+    if not 0 < confidence < 1:
+        raise Domain()
+    return NormalDist().inv_cdf(1 - (1 - confidence) / 2)
+
+
+def _survey(promoters, passives, detractors):
+    for x in (promoters, passives, detractors):
+        _count(x)
+    n = promoters + passives + detractors
+    _denominator(n)
+    return promoters, detractors, n
+
+
+def adjusted_wald(promoters, passives, detractors, confidence=0.95):
+    """(lower, upper) of the NPS in points."""
+    promoters, detractors, n = _survey(promoters, passives, detractors)
+    z = _z(confidence)
+    n += 3
+    p, d = (promoters + 0.75) / n, (detractors + 0.75) / n
+    half = z * ((p + d - (p - d) ** 2) / n) ** 0.5
+    return max(-100.0, 100 * (p - d - half)), min(100.0, 100 * (p - d + half))
+
+
+def wald_test(a, b):
+    """Two-sided p-value that two surveys (promoters, passives, detractors) share one NPS."""
+    from statistics import NormalDist
+    def nps_and_variance(counts):
+        promoters, detractors, n = _survey(*counts)
+        p, d = promoters / n, detractors / n
+        return p - d, max(0.0, p + d - (p - d) ** 2) / n
+    (x, vx), (y, vy) = nps_and_variance(a), nps_and_variance(b)
+    if vx + vy <= 0:
+        raise Division()
+    return min(1.0, 2 * NormalDist().cdf(-abs(x - y) / (vx + vy) ** 0.5))
+
+
+def nps_sample_size(margin, confidence=0.95, promoters=None, detractors=None):
+    import math
+    _finite(margin)
+    if not 0 < margin <= 200:
+        raise Domain()
+    variance = 1.0
+    if promoters is not None or detractors is not None:
+        if promoters is None or detractors is None:
+            raise Domain()
+        _fraction(promoters)
+        _fraction(detractors)
+        if promoters + detractors > 1 + 1e-12:
+            raise Domain()
+        variance = promoters + detractors - (promoters - detractors) ** 2
+        if variance <= 0:
+            raise Domain()
+    z = _z(confidence)
+    if (margin / 100) ** 2 == 0:
+        raise Overflow()
+    return max(1.0, float(math.ceil(_result(z * z * variance / (margin / 100) ** 2) * (1 - 1e-12))))
+
+
+def wilson(satisfied, answers, confidence=0.95):
+    """(lower, upper) of a share."""
+    _count(satisfied)
+    _denominator(answers)
+    if satisfied > answers:
+        raise Domain()
+    z, n, p = _z(confidence), answers, satisfied / answers
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z / (1 + z * z / n) * (p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
 SCALAR = {
     "CRR": crr, "CHURN": churn, "RETENTION_RATIO": retention_ratio, "PAYOUT_RATIO": payout_ratio,
     "NPS_COUNTS": nps_counts, "RPR": rpr, "RCR": rpr, "REDEMPTION_RATE": rpr,
@@ -261,6 +339,7 @@ SCALAR = {
     "LTV_SUBSCRIPTION": ltv_subscription, "LTV_CHURN": ltv_churn, "CLV": clv, "CLV_NET": clv_net,
     "LIFETIME": lifetime, "ROMI": romi, "LTV_CAC": ltv_cac, "GROSS_MARGIN": gross_margin,
     "MRR_RETENTION": mrr_retention,
+    "NPS_SAMPLE_SIZE": nps_sample_size,
 }
 
 

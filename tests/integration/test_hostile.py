@@ -53,6 +53,16 @@ RANGES = [
     ThroughSheets("$Sheet1.A1:$Data.A3"), Literal("5"), Text("x"), InlineArray([1, 2, 3]),
     Literal("TRUE()", 1.0), ErrorValue("1/0", model.DIV0), Omitted(),
 ]
+# Everything a list of answers (an `any` parameter: NPS, CSAT, the survey statistics) can be
+# given: the ranges without the whole sheets, which make Calc build 10^9 values before the
+# add-in is called and take the office down (docs/ROBUSTNESS.md); inline arrays and values.
+# A whole column costs Calc a million values per call here (a range parameter reads only its
+# used part): drawn once per position, not in the random combinations.
+ANSWERS = [ref(token.text, expensive=True) if token.text == "Data.Z1:Z1048576" else token
+           for token in RANGES if token.text not in ("Data.A1:AMJ1048576", "Far.A1:AMJ1048576")] + [
+    InlineArray([10, 9, 0]), InlineArray([11]), Literal("0"), Literal("FALSE()", 0.0), Text(""),
+    ErrorValue("NA()", model.NA), ref("Data.I1"),
+]
 # A good value for a range argument, by parameter name, while another argument is hostile.
 PLAIN_RANGES = {"scores": "Data.I1:I8", "startIds": "Data.H1:H6", "endIds": "Data.H1:H4",
                 "orderCustomers": "Data.H1:H6", "amounts": "Data.L1:L6", "orderDates": "Data.K1:K6"}
@@ -72,11 +82,11 @@ def formulas_for(function, kinds, rng):
     """[(formula, argument tokens)] for one function."""
     name = function["name"]
     params = [p["name"] for p in function["params"]]
-    pools = [RANGES if kind == "range" else SCALARS for kind in kinds]
+    pools = [RANGES if kind == "range" else ANSWERS if kind == "answers" else SCALARS for kind in kinds]
     cheap = [[t for t in pool if not t.expensive] for pool in pools]
 
     def plain(position):
-        if kinds[position] == "range":
+        if kinds[position] in ("range", "answers"):
             return ref(PLAIN_RANGES_OF.get((name, position), PLAIN_RANGES.get(params[position], "Data.I1:I8")))
         if kinds[position] == "optional" and rng.random() < 0.3:
             return Omitted()
@@ -149,12 +159,14 @@ class HostileInput(unittest.TestCase):
             name = function["name"]
             self.assertIn(name, kinds_of, "%s is in functions.json but not in the IDL" % name)
             self.assertEqual(len(kinds_of[name]), len(function["params"]), name)
-            self.assertTrue(all(k in ("number", "optional", "range") for k in kinds_of[name]), (name, kinds_of[name]))
+            self.assertTrue(all(k in ("number", "optional", "answers", "range") for k in kinds_of[name]), (name, kinds_of[name]))
             self.assertIn(name, model.MODELS, "add a reference for %s to tests/integration/hostile_model.py" % name)
 
     def test_circular_references(self):
         """A range argument that holds the formula itself, or a cell that reads it: Calc's
-        circular-reference error (Err:522), not a hang, a crash or a number."""
+        circular-reference error (Err:522), not a hang, a crash or a number. A list of answers
+        (an `any` parameter) holding the cycle shows Err:504: Calc does not build an array
+        that holds an error cell (addin/uno/answers.hxx)."""
         kinds_of = parameter_kinds()
         doc = office.new_spreadsheet()
         try:
@@ -163,26 +175,27 @@ class HostileInput(unittest.TestCase):
             column = 0
             for function in function_table()["functions"]:
                 kinds = kinds_of[function["name"]]
-                if "range" not in kinds:
+                if "range" not in kinds and "answers" not in kinds:
                     continue
                 letter = chr(ord("A") + column % 26) * (1 + column // 26)
                 own = "%s1:%s10" % (letter, letter)
-                args = ";".join(own if kind == "range" else "" for kind in kinds).rstrip(";")
+                args = ";".join(own if kind in ("range", "answers") else "" for kind in kinds).rstrip(";")
                 fill_column(sheet, letter, [5, 4, 3, 5, 1, "=%s(%s)" % (function["name"], args)])
-                expected.append("%s6" % letter)
+                code = 522 if "range" in kinds else 504
+                expected.append(("%s6" % letter, code))
                 column += 1
                 # Another cell's formula reads this one, and this one reads that cell.
                 letter = chr(ord("A") + column % 26) * (1 + column // 26)
                 fill_column(sheet, letter, [4, "=%s1" % letter, 5, 3, 2])
                 sheet.getCellRangeByName("%s7" % letter).setFormula(
                     "=%s(%s)" % (function["name"], ";".join(
-                        "%s1:%s5" % (letter, letter) if kind == "range" else "" for kind in kinds).rstrip(";")))
+                        "%s1:%s5" % (letter, letter) if kind in ("range", "answers") else "" for kind in kinds).rstrip(";")))
                 sheet.getCellRangeByName("%s1" % letter).setFormula("=%s7" % letter)
-                expected += ["%s7" % letter, "%s1" % letter]
+                expected += [("%s7" % letter, code), ("%s1" % letter, code)]
                 column += 1
             doc.calculateAll()
-            shown = {address: sheet.getCellRangeByName(address).getError() for address in expected}
-            self.assertEqual(shown, {address: 522 for address in expected})
+            shown = {address: sheet.getCellRangeByName(address).getError() for address, _ in expected}
+            self.assertEqual(shown, dict(expected))
             probe = sheet.getCellRangeByName("ZZ1")
             probe.setFormula("=1+1")
             self.assertEqual(probe.getValue(), 2)

@@ -12,7 +12,7 @@ import unittest
 import cmoffice as lo
 from builder import STYLES, cyrillic_texts
 from calc import error_cells, named_cell
-from reference import cohort_reference, order_metrics
+from reference import adjusted_wald, cohort_reference, nps_sample_size, order_metrics, wald_test
 
 ADDIN = "ORG.CUSTOMERMETRICS.FUNCTIONS."
 # Results that are plain Calc formulas on purpose: the articles' own churn variants and
@@ -33,6 +33,11 @@ EXPECTED = {
     "nps-repeat-purchases": {
         "NPS_SURVEY": 20, "NPS_ANSWERS": 20, "NPS_NATIVE_CHECK": 20,  # 100 × (65 − 35) / 150
         "RPR_SHOP": 65 / 150,
+        # Segments sheet: the same 150 answers; last month (made up) 50 / 50 / 40 of 140.
+        "SEG_NPS": 20, "SEG_NPS_PREVIOUS": 100 * (50 - 40) / 140,
+        "SEG_TEST": wald_test((65, 50, 35), (50, 50, 40)),
+        "SEG_SAMPLE_WORST": 1537,  # SciPy 1.10, tests/unit/survey_reference.py
+        "SEG_SAMPLE_PLANNED": nps_sample_size(5, 0.95, 65 / 150, 35 / 150),
     },
     "ltv-clv-romi": {
         "FIT_LTV": 1080 / 0.123, "FIT_LIFETIME": 10, "FIT_LTV_SHORT": 30000,
@@ -52,6 +57,8 @@ EXPECTED = {
 
 # The English workbooks: file name "<name>-en", the same named cells and numbers.
 LANGUAGES = {"ru": "", "en": "-en"}
+# The segments sheet of the NPS workbook, by language.
+SEGMENT_SHEETS = {"ru": "Сегменты", "en": "Segments"}
 # Sheets of the cohort workbook the test reads, by language.
 COHORT_SHEETS = {"ru": ("Заказы", "Когорты"), "en": ("Orders", "Cohorts")}
 
@@ -115,6 +122,53 @@ class Templates(unittest.TestCase):
                         named_cell(doc, source).setValue(new_value)
                         doc.calculateAll()
                         self.assertAlmostEqual(named_cell(doc, result).getValue(), after, places=9)
+                finally:
+                    doc.close(True)
+
+    def test_nps_segments_sheet(self):
+        """NPS_BY's table shows, for each region of the answers on the sheet, what a Python
+        count gives (Rocks 2016's interval: tests/integration/reference.py), the chart has
+        error bars from the table, and an edited answer moves its region's row."""
+        for language, suffix in LANGUAGES.items():
+            with self.subTest(language=language):
+                doc = office.open(office.find_templates()["nps-repeat-purchases" + suffix], AsTemplate=True)
+                try:
+                    sheet = doc.Sheets.getByName(SEGMENT_SHEETS[language])
+                    rows = sheet.getCellRangeByName("A5:B154").getDataArray()
+
+                    def check():
+                        doc.calculateAll()
+                        order = []
+                        for region, _ in rows:
+                            if region not in order:
+                                order.append(region)
+                        for r, region in enumerate(order):
+                            scores = [score for name, score in rows if name == region]
+                            promoters = sum(1 for x in scores if x >= 9)
+                            detractors = sum(1 for x in scores if x <= 6)
+                            passives = len(scores) - promoters - detractors
+                            want = [region, len(scores), 100 * (promoters - detractors) / len(scores),
+                                    *adjusted_wald(promoters, passives, detractors)]
+                            for c, value in enumerate(want):
+                                cell = sheet.getCellByPosition(3 + c, 4 + r)
+                                self.assertEqual(cell.getError(), 0, (r, c))
+                                if isinstance(value, str):
+                                    self.assertEqual(cell.getString(), value)
+                                else:
+                                    self.assertAlmostEqual(cell.getValue(), value, places=9, msg=(r, c))
+                        self.assertEqual(len(order), 3)
+
+                    check()
+                    chart = sheet.getCharts().getByName("NpsBySegment").getEmbeddedObject()
+                    bars = chart.getDiagram().getDataRowProperties(0)
+                    self.assertEqual(bars.ErrorBarStyle, 7)  # com.sun.star.chart.ErrorBarStyle.FROM_DATA
+                    for ranges, column in ((bars.ErrorBarRangePositive, "J"), (bars.ErrorBarRangeNegative, "I")):
+                        # "$Segments.$J$5:$J$7" as built, "Segments.J5:Segments.J7" once saved
+                        cells = ranges.replace("$", "").replace(SEGMENT_SHEETS[language] + ".", "")
+                        self.assertEqual(cells, "%s5:%s7" % (column, column), ranges)
+                    sheet.getCellRangeByName("B5").setValue(0)  # the first answer becomes a detractor
+                    rows = ((rows[0][0], 0.0),) + tuple(rows[1:])
+                    check()
                 finally:
                     doc.close(True)
 

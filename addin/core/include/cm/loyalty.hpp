@@ -66,6 +66,8 @@ public:
     }
     // satisfied / answers, in [0, 1]; no answers: division_by_zero.
     double csat() const;
+    double satisfied() const { return static_cast<double>(satisfied_); }
+    double answers() const { return static_cast<double>(answers_); }
 
 private:
     [[noreturn]] static void reject();
