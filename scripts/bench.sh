@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 echo "== library (Google Benchmark)"
 build/tests/bench/cm_core_bench --benchmark_min_time=0.5
+echo "== sBG model (Google Benchmark)"
+build/tests/bench/cm_sbg_bench --benchmark_min_time=0.5
 echo "== real Calc"
 PYTHONPATH="$PWD/python:$PWD/tests/integration" /usr/bin/python3 tests/bench/calc_bench.py "$@"
 echo "== BG/NBD fit of the CDNOW master log: Calc against SciPy (issue 9)"

@@ -19,6 +19,10 @@ import forecast_cdnow_template  # issue 9: the CDNOW sheets, to be folded into t
 TEMPLATES = [retention, loyalty, value, earnings, cohort,
              forecast_cdnow_template]
 
+# Retention forecast and CLV (sBG; the CDNOW sheets join it through forecast_cdnow)
+import forecast  # noqa: E402
+TEMPLATES.append(forecast)
+
 
 LANGUAGES = ("ru", "en")
 

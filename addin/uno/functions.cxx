@@ -7,11 +7,13 @@
 #include "raw_data.hxx"
 #include "models.hxx"
 #include "survey.hxx"
+#include "number_table.hxx"
 
 #include <cm/bgnbd.hpp>
 #include <cm/gamma_gamma.hpp>
 #include <cm/loyalty.hpp>
 #include <cm/retention.hpp>
+#include <cm/sbg.hpp>
 #include <cm/value.hpp>
 
 #include <com/sun/star/lang/XServiceInfo.hpp>
@@ -208,6 +210,32 @@ public:
     }
     Range SAL_CALL NPS_BY(const Any& scores, const Any& segments) override {
         return guarded([&] { return nps_by_segment(scores, segments); });
+    }
+
+    // Customer-base models: sBG
+    // alpha, beta from a fit's row (its log-likelihood ignored) or typed as {alpha; beta}.
+    static cm::SbgParams sbg_params(const Any& params) {
+        const std::vector<double> values = parameter_row(params, 2, "params");
+        return {values[0], values[1]};
+    }
+    Range SAL_CALL SBG_FIT(const Any& alive) override {
+        return guarded([&] {
+            const cm::SbgFit fit = cm::sbg_fit(cm::sbg_cohorts(series_by_row(number_table(alive, "alive"))));
+            const Any values[] = {Any(fit.alpha), Any(fit.beta), Any(fit.log_likelihood)};
+            const css::uno::Sequence<Any> row(values, 3);
+            return Range(&row, 1);
+        });
+    }
+    double SAL_CALL SBG_SURVIVAL(const Any& params, double t) override {
+        return guarded([&] { return cm::sbg_survival(sbg_params(params), t); });
+    }
+    double SAL_CALL SBG_RETENTION(const Any& params, double t) override {
+        return guarded([&] { return cm::sbg_retention(sbg_params(params), t); });
+    }
+    double SAL_CALL SBG_DERL(const Any& params, double discount, const Any& renewals) override {
+        return guarded([&] {
+            return cm::sbg_derl(sbg_params(params), discount, number_or(renewals, 0, "renewals"));
+        });
     }
 
     // Customer-base models (issue 9, part 2): BG/NBD, Gamma-Gamma, RFM summary, CLV

@@ -702,6 +702,35 @@ MODELS = {
     "CLV": scalar("CLV", [lambda v: number_or(v, 0.0)]),
     "ROMI": scalar("ROMI", [lambda v: flag_or(v, False)]),
 }
+
+
+# sBG (addin/uno/functions.cxx, cm/sbg.hpp). `params` goes through convert.hxx parameter_row:
+# one row or column of 2 numbers (3: a fit's row); `alive` through number_table.hxx. The
+# tokens tell an array's shape but not its numbers: a possible pair of parameters or a cohort
+# table is not modelled (only checked to be a finite number or an error); everything else is
+# refused with Err:502.
+def sbg_params(value):
+    kind = value[0]
+    if kind == "array":
+        rows, columns = value[1]
+        if min(rows, columns) == 1 and max(rows, columns) in (2, 3):
+            raise Unmodelled()
+    raise Failed(ILLEGAL)  # a single number, text, nothing, a 2-D block, another length
+
+
+def sbg_fit(alive):
+    if alive[0] == "array":
+        raise Unmodelled()
+    raise Failed(ILLEGAL)  # one value is one period at most; text or nothing is no table
+
+
+MODELS.update({
+    "SBG_FIT": sbg_fit,
+    "SBG_SURVIVAL": lambda params, t: sbg_params(params),
+    "SBG_RETENTION": lambda params, t: sbg_params(params),
+    "SBG_DERL": lambda params, discount, renewals: sbg_params(params),
+})
+
 for _name in reference.SCALAR:
     MODELS.setdefault(_name, scalar(_name))
 

@@ -220,5 +220,72 @@ class Templates(unittest.TestCase):
             doc.close(True)
 
 
+# Template "Retention forecast and CLV" (templates/forecast.py): Fader & Hardie (2007), "How to
+# project customer retention", J. Interactive Marketing 21(1). Published sBG fits on years 1..7
+# (checked to the printed digits), the projection of year 12 against SciPy's (tests/unit/
+# sbg_reference.py), and the actual survival of years 8..12 that the forecast must stay close to.
+FORECAST = "retention-forecast-clv"
+FORECAST_PUBLISHED = {"FC_REG_ALPHA": 0.704, "FC_REG_BETA": 1.182, "FC_HIGH_ALPHA": 0.668, "FC_HIGH_BETA": 3.806}
+FORECAST_SCIPY = {"FC_REG_S12": 0.17003745632707987, "FC_HIGH_S12": 0.3779990764569416,
+                  "FC_REG_LL": -1680.265188463286, "FC_HIGH_LL": -1611.1581473911547}
+FORECAST_ACTUAL = {"FC_REG": [22.3, 20.7, 19.4, 18.3, 17.3], "FC_HIGH": [46.8, 44.5, 42.7, 40.9, 39.4]}
+
+
+class ForecastTemplate(unittest.TestCase):
+    def test_forecast_template(self):
+        found = office.find_templates()
+        for language, suffix in LANGUAGES.items():
+            with self.subTest(language=language):
+                doc = office.open(found[FORECAST + suffix], AsTemplate=True)
+                try:
+                    self.check_forecast(doc, language)
+                finally:
+                    doc.close(True)
+
+    def check_forecast(self, doc, language):
+        untranslated = cyrillic_texts(doc)
+        if language == "en":
+            self.assertEqual(untranslated, [], "Russian text in the English template")
+        doc.calculateAll()
+        self.assertEqual(error_cells(doc), [])
+        result_style = STYLES["result"][0 if language == "ru" else 1]
+        for name, value in FORECAST_PUBLISHED.items():
+            cell = named_cell(doc, name)
+            self.assertIn(ADDIN + "SBG_FIT", cell.getFormula().upper(), name)
+            self.assertEqual(cell.CellStyle, result_style, name)
+            self.assertAlmostEqual(cell.getValue(), value, delta=5e-4, msg=name)
+        for name, value in FORECAST_SCIPY.items():
+            self.assertAlmostEqual(named_cell(doc, name).getValue(), value, delta=1e-6 * max(1, abs(value)), msg=name)
+        for prefix, actual in FORECAST_ACTUAL.items():
+            for offset, percent in enumerate(actual):
+                year = 8 + offset
+                projected = named_cell(doc, "%s_S%d" % (prefix, year)).getValue()
+                constant = named_cell(doc, "%s_CONST%d" % (prefix, year)).getValue()
+                self.assertAlmostEqual(projected * 100, percent, delta=1.7, msg=(prefix, year))
+                # the constant-retention projection is further from what happened than the sBG's
+                self.assertGreater(abs(constant * 100 - percent), abs(projected * 100 - percent), (prefix, year))
+        # the DERL-based LTV against LTV_SUBSCRIPTION on the same inputs (margin 100, 10 %):
+        # SciPy: 100 * DERL(0.7040773, 1.1820431, 0.1) / 1.1, and 100 * 0.631 / (1.1 - 0.631)
+        self.assertIn(ADDIN + "SBG_DERL", named_cell(doc, "FC_REG_LTV_SBG").getFormula().upper())
+        self.assertAlmostEqual(named_cell(doc, "FC_REG_LTV_SBG").getValue(), 269.49084756489617, delta=1e-3)
+        self.assertAlmostEqual(named_cell(doc, "FC_REG_LTV_FIRST").getValue(), 100 * 0.631 / (1.1 - 0.631), places=9)
+        self.assertGreater(named_cell(doc, "FC_REG_LTV_SBG").getValue(), named_cell(doc, "FC_REG_LTV_FIRST").getValue())
+        self.assertGreaterEqual(sum(sheet.getCharts().getCount() for sheet in doc.Sheets), 3)
+        self.assertEqual(doc.CharLocale.Language, language)
+        percent_charts = set()
+        for sheet in doc.Sheets:  # the survival charts are shares: their axis runs 0..100 %
+            charts = sheet.getCharts()
+            for name in set(charts.getElementNames()) & {"Regular", "HighEnd"}:
+                axis = charts.getByName(name).getEmbeddedObject().getDiagram().getYAxis()
+                self.assertEqual((axis.AutoMax, axis.Max, axis.Min), (False, 1.0, 0.0), name)
+                percent_charts.add(name)
+        self.assertEqual(percent_charts, {"Regular", "HighEnd"})
+        # an edited input flows through: a tenth more margin is a tenth more value
+        before = named_cell(doc, "FC_REG_LTV_SBG").getValue()
+        named_cell(doc, "FC_MARGIN").setValue(110)
+        doc.calculateAll()
+        self.assertAlmostEqual(named_cell(doc, "FC_REG_LTV_SBG").getValue(), before * 1.1, places=9)
+
+
 if __name__ == "__main__":
     unittest.main()

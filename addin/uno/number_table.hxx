@@ -1,0 +1,24 @@
+// A block of numbers passed as an `any` argument (a cell range, an inline array or an array
+// expression), read cell by cell with empty cells kept apart from the number 0: the cohort
+// table of SBG_FIT, where a blank means "not observed yet".
+#pragma once
+
+#include "convert.hxx"
+
+#include <optional>
+#include <vector>
+
+namespace cm::uno {
+
+using NumberTable = std::vector<std::vector<std::optional<double>>>;
+
+// Rows of the block as given: a number is a number, an empty cell or an empty text ("" from
+// a formula) is std::nullopt, anything else (text, TRUE/FALSE) is an illegal argument naming
+// `what`. A single number is a 1x1 table; a void argument is an illegal argument.
+NumberTable number_table(const css::uno::Any& block, const char* what);
+
+// A table whose rows are series: one row stays one series, one column (several rows of one
+// cell) becomes one series, a 2-D block is one series per row.
+NumberTable series_by_row(NumberTable table);
+
+}  // namespace cm::uno
