@@ -10,6 +10,7 @@ margin and discount rate.
 The CDNOW sheets of the BG/NBD models are added by forecast_cdnow.add_sheets() (see build())."""
 import uno
 
+import forecast_cdnow
 from builder import DECIMAL, MONEY, PERCENT, WHOLE
 
 TITLE = ("Прогноз удержания и CLV", "Retention forecast and CLV")
@@ -32,10 +33,7 @@ def build(workbook):
     data_sheet(workbook)
     forecast_sheet(workbook)
     ltv_sheet(workbook)
-    # CDNOW sheets (BG/NBD, Gamma-Gamma, per-customer CLV) from branch models-bgnbd; the lead
-    # enables this single call when that branch is merged:
-    # import forecast_cdnow
-    # forecast_cdnow.add_sheets(workbook)
+    forecast_cdnow.add_sheets(workbook)  # BG/NBD, Gamma-Gamma, per-customer CLV on the CDNOW log
 
 
 def row_of_year(year):

@@ -5,8 +5,7 @@ beside the published numbers, per-customer P(alive), expected purchases, expecte
 CLV, the weekly tracking chart of actual against predicted repeat purchases over calibration
 and holdout, and a sheet on using one's own log.
 
-add_sheets(workbook) appends them to any workbook (templates/forecast.py folds them into the
-forecast workbook); forecast_cdnow_template.py builds them as a workbook of their own.
+add_sheets(workbook) appends them to the forecast workbook (templates/forecast.py).
 Functions: cm/rfm.hpp, cm/bgnbd.hpp, cm/gamma_gamma.hpp.
 """
 import datetime

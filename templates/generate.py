@@ -14,14 +14,9 @@ import earnings
 import loyalty
 import retention
 import value
-import forecast_cdnow_template  # issue 9: the CDNOW sheets, to be folded into the forecast workbook
+import forecast  # Retention forecast and CLV: sBG, and the CDNOW sheets of forecast_cdnow
 
-TEMPLATES = [retention, loyalty, value, earnings, cohort,
-             forecast_cdnow_template]
-
-# Retention forecast and CLV (sBG; the CDNOW sheets join it through forecast_cdnow)
-import forecast  # noqa: E402
-TEMPLATES.append(forecast)
+TEMPLATES = [retention, loyalty, value, earnings, cohort, forecast]
 
 
 LANGUAGES = ("ru", "en")

@@ -1,5 +1,5 @@
-"""The CDNOW sheets of the forecast workbook (templates/forecast_cdnow.py), built as the
-template "cdnow-forecast" in Russian and English, opened as a user gets it: no error cell, no
+"""The CDNOW sheets of the forecast workbook (templates/forecast_cdnow.py), in the template
+"retention-forecast-clv" in Russian and English, opened as a user gets it: no error cell, no
 Cyrillic in English, the BG/NBD and Gamma-Gamma fits at the published digits, the customer
 counts and the weekly tracking numbers checked against an independent count of the data file
 and an independent SciPy evaluation of FHL 2005 eq. 9, and the CLV following the margin.
@@ -64,7 +64,7 @@ class CdnowForecastTemplate(unittest.TestCase):
         actual_39 = sum(d <= CAL_END for d in repeat)
         actual_78 = sum(d <= HOLDOUT_END for d in repeat)
         found = office.find_templates()
-        for name in ("cdnow-forecast", "cdnow-forecast-en"):
+        for name in ("retention-forecast-clv", "retention-forecast-clv-en"):
             with self.subTest(template=name):
                 doc = office.open(found[name], AsTemplate=True)
                 try:
