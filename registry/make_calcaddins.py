@@ -15,11 +15,20 @@ LANGUAGES = ("en", "ru")
 
 
 def idl_methods(idl_text):
-    """{method: [parameter, ...]} in declaration order."""
+    """{method: [parameter, ...]} in declaration order, without the hidden parameters.
+
+    A parameter typed XPropertySet is the caller's document settings (its date origin): Calc
+    fills it itself and shows it nowhere, so the table does not list it."""
     methods = {}
-    result_type = r"(?:double|sequence<\s*sequence<\s*any\s*>\s*>)"
-    for name, args in re.findall(result_type + r"\s+([A-Z_]+)\s*\(([^)]*)\)", idl_text):
-        methods[name] = re.findall(r"\[in\][^,]*?(\w+)\s*(?:,|$)", args.strip())
+    for name, args in re.findall(r"(?:\bdouble|\bany|>)\s+([A-Z][A-Z0-9_]*)\s*\(([^)]*)\)", idl_text):
+        params = []
+        for declaration in filter(None, (a.strip() for a in args.split(","))):
+            words = declaration.split()
+            if words[0] != "[in]":
+                continue
+            if not words[-2].endswith("XPropertySet"):
+                params.append(words[-1])
+        methods[name] = params
     return methods
 
 
@@ -31,9 +40,15 @@ def check(table, methods):
                         f"IDL only {sorted(set(methods) - set(listed))}")
     for function in table["functions"]:
         expected = methods.get(function["name"])
-        names = [p[0] for p in function["params"]]
+        names = [p["name"] for p in function["params"]]
         if expected is not None and names != expected:
             problems.append(f"{function['name']}: table {names} but IDL {expected}")
+        for key in ("description",):
+            if set(function[key]) != set(LANGUAGES):
+                problems.append(f"{function['name']}: {key} needs {LANGUAGES}")
+        for p in function["params"]:
+            if set(p["display"]) != set(LANGUAGES) or set(p["description"]) != set(LANGUAGES):
+                problems.append(f"{function['name']}.{p['name']}: display and description need {LANGUAGES}")
     return problems
 
 
@@ -56,14 +71,14 @@ def xcu(table):
         out.append(f'    <node oor:name="{name}" oor:op="replace">')
         # The name is the same in every language so that formulas read alike everywhere.
         out.append("     " + localized("DisplayName", {lang: name for lang in LANGUAGES}))
-        out.append("     " + localized("Description", {lang: function[lang] for lang in LANGUAGES}))
+        out.append("     " + localized("Description", function["description"]))
         out.append(f'     <prop oor:name="Category"><value>{table["category"]}</value></prop>')
         out.append("     " + localized("CategoryDisplayName", table["category_display"]))
         out.append('     <node oor:name="Parameters">')
-        for idl_name, en_name, ru_name, en_text, ru_text in function["params"]:
-            out.append(f'      <node oor:name="{idl_name}" oor:op="replace">')
-            out.append("       " + localized("DisplayName", {"en": en_name, "ru": ru_name}))
-            out.append("       " + localized("Description", {"en": en_text, "ru": ru_text}))
+        for param in function["params"]:
+            out.append(f'      <node oor:name="{param["name"]}" oor:op="replace">')
+            out.append("       " + localized("DisplayName", param["display"]))
+            out.append("       " + localized("Description", param["description"]))
             out.append("      </node>")
         out.append("     </node>")
         out.append("    </node>")

@@ -8,4 +8,4 @@ scripts/setup.sh
 echo "== library (Google Benchmark)"
 build/tests/bench/cm_core_bench --benchmark_min_time=0.5
 echo "== real Calc"
-/usr/bin/python3 tests/bench/calc_bench.py "$@"
+PYTHONPATH="$PWD/python:$PWD/tests/integration" /usr/bin/python3 tests/bench/calc_bench.py "$@"

@@ -14,12 +14,10 @@ import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "tests", "integration"))
-import office as lo  # noqa: E402
-from calc import check_cell, error_cells  # noqa: E402
-from cases import SEED_EXAMPLES  # noqa: E402
-sys.path.insert(0, os.path.join(ROOT, "templates"))
-from builder import RESULT_STYLES  # noqa: E402
+import cmoffice as lo
+from calc import check_cell, error_cells
+from cases import SEED_EXAMPLES
+from builder import RESULT_STYLES
 
 BUILD = os.path.join(ROOT, "build")
 PROFILE = os.path.join(BUILD, "profile")

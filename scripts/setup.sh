@@ -9,6 +9,8 @@ packages=(
   libreoffice-calc libreoffice-core libreoffice-dev python3-uno   # the office, its SDK, UNO for Python
   libreoffice-l10n-ru                                             # a Russian Calc, for tests and users
   libboost-dev libgtest-dev libbenchmark-dev                      # library, unit tests, benchmarks
+  libeigen3-dev liblbfgspp-dev                                    # the models' optimiser (header-only)
+  python3-scipy python3-numpy                                     # independent references in tests, benchmarks
   clang libclang-rt-14-dev libasan8 libubsan1                     # sanitizers and libFuzzer
   poppler-utils                                                   # pdftoppm: rendered template pages
 )

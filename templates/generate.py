@@ -7,16 +7,13 @@ import os
 import sys
 import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(os.path.dirname(HERE), "tests", "integration"))
-import office as lo  # noqa: E402
-from builder import Workbook, add_colour_scales, cyrillic_texts  # noqa: E402
-import cohort  # noqa: E402
-import earnings  # noqa: E402
-import loyalty  # noqa: E402
-import retention  # noqa: E402
-import value  # noqa: E402
+import cmoffice as lo
+from builder import Workbook, add_colour_scales, cyrillic_texts
+import cohort
+import earnings
+import loyalty
+import retention
+import value
 
 TEMPLATES = [retention, loyalty, value, earnings, cohort]
 

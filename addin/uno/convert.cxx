@@ -47,6 +47,40 @@ bool flag_or(const css::uno::Any& argument, bool default_value, const char* what
     return number ? *number != 0 : default_value;
 }
 
+std::vector<double> parameter_row(const css::uno::Any& params, std::size_t count, const char* what) {
+    const auto wrong = [&] {
+        throw_illegal((std::string(what) + " must be one row or column of " + std::to_string(count) +
+                       " numbers (a fit's result)").c_str());
+    };
+    std::vector<double> values;
+    double single = 0;
+    Range cells;
+    css::uno::Sequence<css::uno::Sequence<double>> numbers;
+    if (params >>= cells) {
+        if (cells.getLength() != 1 && (cells.getLength() == 0 || cells[0].getLength() != 1))
+            wrong();
+        for (const auto& row : cells)
+            for (const auto& cell : row) {
+                if (cell.getValueTypeClass() != css::uno::TypeClass_DOUBLE)
+                    wrong();
+                values.push_back(*static_cast<const double*>(cell.getValue()));
+            }
+    } else if (params >>= numbers) {
+        if (numbers.getLength() != 1 && (numbers.getLength() == 0 || numbers[0].getLength() != 1))
+            wrong();
+        for (const auto& row : numbers)
+            for (double number : row)
+                values.push_back(number);
+    } else if (params.getValueTypeClass() == css::uno::TypeClass_DOUBLE && (params >>= single)) {
+        values.push_back(single);
+    }
+    if (values.size() == count + 1)
+        values.pop_back();
+    if (values.size() != count)
+        wrong();
+    return values;
+}
+
 std::string utf8(const rtl::OUString& text) {
     const rtl::OString bytes = rtl::OUStringToOString(text, RTL_TEXTENCODING_UTF8);
     return std::string(bytes.getStr(), static_cast<std::size_t>(bytes.getLength()));

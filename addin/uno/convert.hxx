@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cm::uno {
 
@@ -29,6 +30,12 @@ using Range = css::uno::Sequence<css::uno::Sequence<css::uno::Any>>;
 // before we see it, as it does everywhere (docs/FUNCTIONS.md tells users to leave the
 // argument out instead).
 std::optional<double> optional_number(const css::uno::Any& argument, const char* what);
+
+// The `params` argument of a model function (SBG_SURVIVAL, BGNBD_P_ALIVE...): the row a fit
+// returned or the parameters typed as an inline array, one row or one column of `count`
+// numbers, or of `count + 1` when it is a fit's row with its log-likelihood last (ignored).
+// Anything else (text, an empty cell, another length, a 2-D block) is an illegal argument.
+std::vector<double> parameter_row(const css::uno::Any& params, std::size_t count, const char* what);
 
 // UTF-8 of a UNO string, for the library's text arguments.
 std::string utf8(const rtl::OUString& text);

@@ -149,12 +149,13 @@ public:
             return arpu_of_orders(log.customers, log.numbers, log.ids.size());
         });
     }
-    Range SAL_CALL COHORT_RETENTION(const CellRange& orderCustomers, const CellRange& orderDates,
-                                    const Any& period) override {
+    Range SAL_CALL COHORT_RETENTION(const DocumentSettings& options, const CellRange& orderCustomers,
+                                    const CellRange& orderDates, const Any& period) override {
         return guarded([&] {
             const CohortPeriod cohort_period = period_argument(period);
-            const OrderLog log = read_order_log(orderCustomers, orderDates, "date");
-            return cohort_matrix(cohort_retention(log.customers, log.numbers, log.ids.size(), cohort_period));
+            const DateOrigin origin(options);
+            const OrderLog log = read_dated_log(orderCustomers, orderDates, origin);
+            return cohort_matrix(cohort_retention(log.customers, log.numbers, log.ids.size(), cohort_period), origin);
         });
     }
 

@@ -48,26 +48,51 @@ OrderCounts count_orders_in(const CellRange& orders) {
     return count_orders(customers, ids.size());
 }
 
-OrderLog read_order_log(const CellRange& order_ids, const CellRange& numbers, const char* what) {
+namespace {
+
+bool is_empty(const css::uno::Any& cell) {
+    return cell.getValueTypeClass() == css::uno::TypeClass_VOID ||
+           (cell.getValueTypeClass() == css::uno::TypeClass_STRING &&
+            static_cast<const rtl::OUString*>(cell.getValue())->isEmpty());
+}
+
+// The order log of `order_ids` beside `numbers`, where number_of(cell) reads one number
+// (std::nullopt for an empty cell, an illegal argument for anything it cannot read).
+template <class NumberOf>
+OrderLog read_log(const CellRange& order_ids, const CellRange& numbers, const char* what, NumberOf&& number_of) {
     OrderLog log;
     CustomerReader customer_of(log.ids);
     for_each_aligned({order_ids, numbers}, [&](const css::uno::Any* const* cells) {
         const auto customer = customer_of(*cells[0]);
-        const css::uno::Any& number = *cells[1];
-        const bool has_number = number.getValueTypeClass() == css::uno::TypeClass_DOUBLE;
         if (!customer) {
-            const bool empty = !has_number && number.getValueTypeClass() == css::uno::TypeClass_STRING &&
-                               static_cast<const rtl::OUString*>(number.getValue())->isEmpty();
-            if (!empty)
+            if (!is_empty(*cells[1]))
                 throw_illegal((std::string("a row has a ") + what + " but no customer id").c_str());
             return;
         }
-        if (!has_number)
+        const std::optional<double> number = number_of(*cells[1]);
+        if (!number)
             throw_illegal((std::string("an order has no ") + what).c_str());
         log.customers.push_back(*customer);
-        log.numbers.push_back(*static_cast<const double*>(number.getValue()));
+        log.numbers.push_back(*number);
     });
     return log;
+}
+
+}  // namespace
+
+OrderLog read_order_log(const CellRange& order_ids, const CellRange& numbers, const char* what) {
+    return read_log(order_ids, numbers, what, [&](const css::uno::Any& cell) -> std::optional<double> {
+        if (cell.getValueTypeClass() == css::uno::TypeClass_DOUBLE)
+            return *static_cast<const double*>(cell.getValue());
+        if (is_empty(cell))
+            return std::nullopt;
+        throw_illegal((std::string("an order's ") + what + " must be a number").c_str());
+    });
+}
+
+OrderLog read_dated_log(const CellRange& order_ids, const CellRange& dates, const DateOrigin& origin) {
+    return read_log(order_ids, dates, "date",
+                    [&](const css::uno::Any& cell) { return origin.read_cell(cell, "an order date"); });
 }
 
 CohortPeriod period_argument(const css::uno::Any& period) {
@@ -84,13 +109,13 @@ CohortPeriod period_argument(const css::uno::Any& period) {
     return *parsed;
 }
 
-Range cohort_matrix(const CohortTable& table) {
+Range cohort_matrix(const CohortTable& table, const DateOrigin& origin) {
     const auto columns = static_cast<sal_Int32>(2 + table.periods());
     Range matrix(static_cast<sal_Int32>(table.cohort_size.size()));
     for (std::size_t c = 0; c < table.cohort_size.size(); ++c) {
         css::uno::Sequence<css::uno::Any> row(columns);
         css::uno::Any* cells = row.getArray();
-        cells[0] <<= table.cohort_start[c];
+        cells[0] <<= origin.to_document(table.cohort_start[c]);
         cells[1] <<= table.cohort_size[c];
         for (std::size_t k = 0; k < table.active[c].size(); ++k)
             cells[2 + k] <<= table.share(c, k);

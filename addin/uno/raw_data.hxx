@@ -4,6 +4,7 @@
 #pragma once
 
 #include "convert.hxx"
+#include "dates.hxx"
 
 #include <cm/cohort.hpp>
 #include <cm/customers.hpp>
@@ -40,19 +41,22 @@ OrderCounts count_orders_in(const CellRange& orders);
 
 // An order log: ids in one range and, row for row, a number (amount, date) in another.
 // A row with neither is skipped; an id without its number, or a number without an id,
-// is an illegal argument (never a silently dropped order).
+// is an illegal argument (never a silently dropped order). read_order_log reads numbers
+// (amounts); read_dated_log reads dates as DateOrigin::read_cell does (date cells or ISO
+// text), converted to the library's origin.
 struct OrderLog {
     CustomerIds ids;
     std::vector<std::size_t> customers;
     std::vector<double> numbers;
 };
 OrderLog read_order_log(const CellRange& order_ids, const CellRange& numbers, const char* what);
+OrderLog read_dated_log(const CellRange& order_ids, const CellRange& dates, const DateOrigin& origin);
 
 // Omitted or empty: month; otherwise a name cm::cohort_period_from_name knows.
 CohortPeriod period_argument(const css::uno::Any& period);
 
 // [cohort start, cohort size, share active 0, 1, 2... periods after acquisition]; a period
-// the data cannot show yet is an empty text cell.
-Range cohort_matrix(const CohortTable& table);
+// the data cannot show yet is an empty text cell. Cohort starts in the document's origin.
+Range cohort_matrix(const CohortTable& table, const DateOrigin& origin);
 
 }  // namespace cm::uno

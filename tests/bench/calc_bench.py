@@ -17,11 +17,9 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-sys.path.insert(0, os.path.join(ROOT, "tests", "integration"))
-sys.path.insert(0, HERE)
-import fods  # noqa: E402
-import office as lo  # noqa: E402
-from reference import cohort_reference  # noqa: E402
+import cmoffice as lo
+import fods
+from reference import cohort_reference
 
 
 def timed_recalc(doc, repeat):

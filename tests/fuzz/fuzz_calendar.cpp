@@ -1,12 +1,15 @@
 // libFuzzer target: the calendar under the cohort table (cohort.hpp) — period_index and
 // period_start for any double and every period, and the period names for any bytes. A date
 // must fall inside the period it is put in, the periods must tile the calendar, and a wrong
-// date must be refused, never turned into a far-away period.
+// date must be refused, never turned into a far-away period. Also ISO text dates
+// (calendar.hpp) for any bytes: what is accepted is a real date that prints back the same.
 #include "fuzz_input.hpp"
 
+#include <cm/calendar.hpp>
 #include <cm/cohort.hpp>
 
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <string_view>
 
@@ -48,6 +51,17 @@ void check_period(double date, cm::CohortPeriod period) {
         require(cm::period_index(next - 1, period) == index);
 }
 
+void check_iso_text(std::string_view text) {
+    const auto serial = cm::serial_from_iso_text(text);
+    if (!serial)
+        return;
+    require(std::isfinite(*serial) && text.size() >= 10);
+    const cm::CivilDate date = cm::civil_from_serial(static_cast<std::int64_t>(std::floor(*serial)));
+    char printed[16];
+    std::snprintf(printed, sizeof printed, "%04lld-%02u-%02u", static_cast<long long>(date.year), date.month, date.day);
+    require(text.substr(0, 10) == printed);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -56,6 +70,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (mode & 1) {
         // The rest of the input as a period name: any bytes, any length.
         const std::string_view name(reinterpret_cast<const char*>(data) + 1, size > 0 ? size - 1 : 0);
+        check_iso_text(name);
         const auto period = cm::cohort_period_from_name(name);
         if (period)
             require(name.size() >= 4 && name.size() <= 14);  // "week" .. "квартал" in UTF-8

@@ -684,6 +684,8 @@ def signatures(idl_text):
         kinds = []
         for parameter in filter(None, (p.strip() for p in match.group(3).split(","))):
             declared = re.sub(r"^\[in\]\s*", "", parameter).rsplit(None, 1)[0]
+            if declared.endswith("XPropertySet"):  # hidden: the document's settings, filled by Calc
+                continue
             if declared == "double":
                 kinds.append("number")
             elif declared == "any":

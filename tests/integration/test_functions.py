@@ -10,10 +10,9 @@ import sys
 import tempfile
 import unittest
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import office as lo  # noqa: E402
-from calc import check_cell, fill_column, function_descriptions, function_table  # noqa: E402
-from cases import ARRAY_CASES, DATA_COLUMNS, ERROR_CODES, EXTRA_SHEETS, FUNCTION_CASES, SEED_EXAMPLES  # noqa: E402
+import cmoffice as lo
+from calc import check_cell, fill_column, function_descriptions, function_table
+from cases import ARRAY_CASES, DATA_COLUMNS, ERROR_CODES, EXTRA_SHEETS, FUNCTION_CASES, SEED_EXAMPLES
 
 ALL_CASES = SEED_EXAMPLES + FUNCTION_CASES
 
@@ -121,6 +120,37 @@ class FunctionsInCalc(unittest.TestCase):
         finally:
             doc.close(True)
 
+    def test_dates_follow_the_documents_origin(self):
+        """A document whose null date is 1904-01-01 (Mac Excel), and dates typed as ISO text
+        (a CSV import): orders 2024-03-01 (a), 2024-03-15 (b), 2024-04-02 (a) are one March
+        cohort of 2, labelled 2024-03-01 in the document's own serials."""
+        import uno
+        for null_date, as_text in (((1904, 1, 1), False), ((1904, 1, 1), True), ((1899, 12, 30), True)):
+            doc = office.new_spreadsheet()
+            try:
+                origin = uno.createUnoStruct("com.sun.star.util.Date")
+                origin.Year, origin.Month, origin.Day = null_date
+                doc.NullDate = origin
+                sheet = doc.Sheets.getByIndex(0)
+                fill_column(sheet, "A", ["a", "b", "a"])
+                dates = ["2024-03-01", "2024-03-15", "2024-04-02"]
+                fill_column(sheet, "B", ["'" + d for d in dates] if as_text else ["=DATEVALUE(\"%s\")" % d for d in dates])
+                sheet.getCellRangeByName("D1").setFormula('=DATEVALUE("2024-03-01")')
+                target = sheet.getCellRangeByName("E1:H1")
+                target.setArrayFormula("=COHORT_RETENTION(A1:A3;B1:B3)")
+                doc.calculateAll()
+                label = (null_date, as_text)
+                self.assertEqual(target.getCellByPosition(0, 0).getError(), 0, label)
+                self.assertEqual(target.getCellByPosition(0, 0).getValue(), sheet.getCellRangeByName("D1").getValue(), label)
+                self.assertEqual(target.getCellByPosition(1, 0).getValue(), 2, label)           # one cohort of 2
+                self.assertEqual(target.getCellByPosition(2, 0).getValue(), 1, label)           # 100 % in March
+                self.assertEqual(target.getCellByPosition(3, 0).getValue(), 0.5, label)         # a in April
+                sheet.getCellRangeByName("B2").setString("15.03.2024")  # not ISO: refused, not guessed
+                doc.calculateAll()
+                self.assertEqual(target.getCellByPosition(0, 0).getError(), 502, label)
+            finally:
+                doc.close(True)
+
     def test_every_function_is_covered(self):
         names = {function["name"] for function in function_table()["functions"]}
         formulas = [case.formula for case in ALL_CASES] + [formula for formula, _ in ARRAY_CASES]
@@ -133,9 +163,9 @@ class FunctionsInCalc(unittest.TestCase):
         for function in table["functions"]:
             entry = seen.get(function["name"])
             self.assertIsNotNone(entry, function["name"])
-            self.assertEqual(entry["Description"], function["en"])
-            self.assertEqual([a.Name for a in entry["Arguments"]], [p[1] for p in function["params"]])
-            self.assertEqual([a.Description for a in entry["Arguments"]], [p[3] for p in function["params"]])
+            self.assertEqual(entry["Description"], function["description"]["en"])
+            self.assertEqual([a.Name for a in entry["Arguments"]], [p["display"]["en"] for p in function["params"]])
+            self.assertEqual([a.Description for a in entry["Arguments"]], [p["description"]["en"] for p in function["params"]])
 
 
 if __name__ == "__main__":

@@ -19,11 +19,10 @@ import tempfile
 import time
 import unittest
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import office as lo  # noqa: E402
-import hostile_model as model  # noqa: E402
-from calc import ROOT, fill_column, function_table  # noqa: E402
-from hostile_model import (ErrorValue, InlineArray, Literal, Omitted, ReferenceList, Text,  # noqa: E402
+import cmoffice as lo
+import hostile_model as model
+from calc import ROOT, fill_column, function_table
+from hostile_model import (ErrorValue, InlineArray, Literal, Omitted, ReferenceList, Text,
                            ThroughSheets, ref)
 
 FORMULAS_PER_FUNCTION = 700
@@ -72,7 +71,7 @@ def parameter_kinds():
 def formulas_for(function, kinds, rng):
     """[(formula, argument tokens)] for one function."""
     name = function["name"]
-    params = [p[0] for p in function["params"]]
+    params = [p["name"] for p in function["params"]]
     pools = [RANGES if kind == "range" else SCALARS for kind in kinds]
     cheap = [[t for t in pool if not t.expensive] for pool in pools]
 

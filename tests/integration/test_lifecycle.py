@@ -12,8 +12,7 @@ import tempfile
 import unittest
 import zipfile
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import office as lo  # noqa: E402
+import cmoffice as lo
 
 OXT = lo.OXT
 IDENTIFIER = "org.customermetrics.addin"

@@ -1,13 +1,10 @@
 """The add-in in a Russian Calc: the Function Wizard shows the Russian texts of
 registry/functions.json, and formulas typed the Russian way (decimal comma) work
 under the same function names."""
-import os
-import sys
 import unittest
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import office as lo  # noqa: E402
-from calc import function_descriptions, function_table  # noqa: E402
+import cmoffice as lo
+from calc import function_descriptions, function_table
 
 office = lo.SharedOffice(language="ru")
 setUpModule, tearDownModule = office.set_up, office.tear_down
@@ -21,9 +18,9 @@ class RussianCalc(unittest.TestCase):
         for function in table["functions"]:
             entry = seen.get(function["name"])
             self.assertIsNotNone(entry, function["name"])
-            self.assertEqual(entry["Description"], function["ru"])
-            self.assertEqual([a.Name for a in entry["Arguments"]], [p[2] for p in function["params"]])
-            self.assertEqual([a.Description for a in entry["Arguments"]], [p[4] for p in function["params"]])
+            self.assertEqual(entry["Description"], function["description"]["ru"])
+            self.assertEqual([a.Name for a in entry["Arguments"]], [p["display"]["ru"] for p in function["params"]])
+            self.assertEqual([a.Description for a in entry["Arguments"]], [p["description"]["ru"] for p in function["params"]])
 
     def test_formulas_typed_in_russian(self):
         doc = office.new_spreadsheet()

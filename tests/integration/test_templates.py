@@ -7,17 +7,12 @@ workbooks hold no Cyrillic letter.
 Expected numbers are the seed examples worked by hand (docs/SEED_EXAMPLES.md) or, for
 the illustrative inputs, the arithmetic written out here.
 """
-import os
-import sys
 import unittest
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
-                                "templates"))
-import office as lo  # noqa: E402
-from builder import STYLES, cyrillic_texts  # noqa: E402
-from calc import error_cells, named_cell  # noqa: E402
-from reference import cohort_reference, order_metrics  # noqa: E402
+import cmoffice as lo
+from builder import STYLES, cyrillic_texts
+from calc import error_cells, named_cell
+from reference import cohort_reference, order_metrics
 
 ADDIN = "ORG.CUSTOMERMETRICS.FUNCTIONS."
 # Results that are plain Calc formulas on purpose: the articles' own churn variants and

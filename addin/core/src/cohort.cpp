@@ -1,5 +1,7 @@
 #include "cm/cohort.hpp"
 
+#include "cm/calendar.hpp"
+
 #include "checks.hpp"
 
 #include <algorithm>
@@ -10,35 +12,6 @@
 
 namespace cm {
 namespace {
-
-// Serial 25569 is 1970-01-01; civil conversions after H. Hinnant, "chrono-Compatible
-// Low-Level Date Algorithms" (days_from_civil / civil_from_days).
-constexpr std::int64_t unix_epoch_serial = 25569;
-
-struct Civil {
-    std::int64_t year;
-    unsigned month;  // 1..12
-};
-
-Civil civil_from_days(std::int64_t days) {
-    days += 719468;
-    const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-    const unsigned day_of_era = static_cast<unsigned>(days - era * 146097);
-    const unsigned year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-    const unsigned day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    const unsigned shifted_month = (5 * day_of_year + 2) / 153;
-    const unsigned month = shifted_month < 10 ? shifted_month + 3 : shifted_month - 9;
-    return {static_cast<std::int64_t>(year_of_era) + era * 400 + (month <= 2), month};
-}
-
-std::int64_t days_from_civil(std::int64_t year, unsigned month) {  // the 1st of the month
-    year -= month <= 2;
-    const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
-    const unsigned year_of_era = static_cast<unsigned>(year - era * 400);
-    const unsigned day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5;
-    const unsigned day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    return era * 146097 + static_cast<std::int64_t>(day_of_era) - 719468;
-}
 
 std::int64_t floor_div(std::int64_t a, std::int64_t b) {
     return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
@@ -74,7 +47,7 @@ std::int64_t period_index(double serial_date, CohortPeriod period) {
     const auto serial = static_cast<std::int64_t>(std::floor(serial_date));
     if (period == CohortPeriod::week)
         return floor_div(serial - 2, 7);  // serial 2 is Monday 1900-01-01
-    const Civil date = civil_from_days(serial - unix_epoch_serial);
+    const CivilDate date = civil_from_serial(serial);
     const std::int64_t month_index = date.year * 12 + (date.month - 1);
     return period == CohortPeriod::month ? month_index : floor_div(month_index, 3);
 }
@@ -85,7 +58,7 @@ double period_start(std::int64_t index, CohortPeriod period) {
     const std::int64_t month_index = period == CohortPeriod::month ? index : index * 3;
     const std::int64_t year = floor_div(month_index, 12);
     const auto month = static_cast<unsigned>(month_index - year * 12 + 1);
-    return static_cast<double>(days_from_civil(year, month) + unix_epoch_serial);
+    return static_cast<double>(serial_from_civil({year, month, 1}));
 }
 
 std::size_t CohortTable::periods() const {

@@ -242,7 +242,7 @@ def remove_profile(office):
     shutil.rmtree(office.profile_dir, ignore_errors=True)
 
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # The extension under test: CM_OXT (set by ctest), else the default build's.
 OXT = os.environ.get("CM_OXT", os.path.join(ROOT, "build", "customermetrics.oxt"))
 
