@@ -5,6 +5,7 @@
 #include "convert.hxx"
 #include "range_reader.hxx"
 #include "raw_data.hxx"
+#include "subscription.hxx"
 
 #include <cm/loyalty.hpp>
 #include <cm/retention.hpp>
@@ -156,6 +157,42 @@ public:
             const DateOrigin origin(options);
             const OrderLog log = read_dated_log(orderCustomers, orderDates, origin);
             return cohort_matrix(cohort_retention(log.customers, log.numbers, log.ids.size(), cohort_period), origin);
+        });
+    }
+
+
+    // Subscription revenue
+    Range SAL_CALL MRR_MOVEMENTS(const DocumentSettings& options, const CellRange& customerIds,
+                                 const CellRange& months, const CellRange& mrr) override {
+        return guarded([&] {
+            const DateOrigin origin(options);
+            const BillingExport data = read_billing_export(require_range(customerIds), require_range(months),
+                                                           require_range(mrr), origin);
+            return movements_matrix(cm::mrr_movements(data.customers, data.months, data.mrr, data.ids.size()),
+                                    origin);
+        });
+    }
+    double SAL_CALL NRR(double startMrr, double expansion, double contraction, double churned) override {
+        return guarded([&] { return cm::nrr(startMrr, expansion, contraction, churned); });
+    }
+    double SAL_CALL GRR(double startMrr, double contraction, double churned) override {
+        return guarded([&] { return cm::grr(startMrr, contraction, churned); });
+    }
+    double SAL_CALL QUICK_RATIO(double newMrr, double expansion, double contraction, double churned,
+                                const Any& reactivation) override {
+        return guarded([&] {
+            return cm::quick_ratio(newMrr, expansion, contraction, churned,
+                                   number_or(reactivation, 0, "reactivation"));
+        });
+    }
+    Range SAL_CALL SUBSCRIPTION_SURVIVAL(const DocumentSettings& options, const CellRange& customerIds,
+                                         const CellRange& months, const CellRange& mrr) override {
+        return guarded([&] {
+            const DateOrigin origin(options);
+            const BillingExport data = read_billing_export(require_range(customerIds), require_range(months),
+                                                           require_range(mrr), origin);
+            return survival_matrix(
+                cm::subscription_survival(data.customers, data.months, data.mrr, data.ids.size()), origin);
         });
     }
 
