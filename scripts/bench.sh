@@ -9,3 +9,5 @@ echo "== library (Google Benchmark)"
 build/tests/bench/cm_core_bench --benchmark_min_time=0.5
 echo "== real Calc"
 PYTHONPATH="$PWD/python:$PWD/tests/integration" /usr/bin/python3 tests/bench/calc_bench.py "$@"
+echo "== real Calc: subscription revenue (MRR_MOVEMENTS against a native SUMIFS grid)"
+PYTHONPATH="$PWD/python:$PWD/tests/integration:$PWD/tests/bench" /usr/bin/python3 tests/bench/calc_bench_subscription.py
