@@ -13,10 +13,11 @@ import cohort
 import earnings
 import loyalty
 import retention
+import subscription
 import value
 import forecast  # Retention forecast and CLV: sBG, and the CDNOW sheets of forecast_cdnow
 
-TEMPLATES = [retention, loyalty, value, earnings, cohort, forecast]
+TEMPLATES = [retention, loyalty, value, earnings, cohort, forecast, subscription]
 
 
 LANGUAGES = ("ru", "en")

@@ -8,6 +8,7 @@
 #include "models.hxx"
 #include "survey.hxx"
 #include "number_table.hxx"
+#include "subscription.hxx"
 
 #include <cm/bgnbd.hpp>
 #include <cm/gamma_gamma.hpp>
@@ -294,6 +295,41 @@ public:
         return guarded([&] {
             const double spend = gg_spend(gg_params(ggParams), frequency, averageValue);
             return bgnbd_clv(bgnbd_params(bgnbdParams), frequency, recency, age, spend, margin, discount, horizon);
+        });
+    }
+
+    // Subscription revenue
+    Range SAL_CALL MRR_MOVEMENTS(const DocumentSettings& options, const CellRange& customerIds,
+                                 const CellRange& months, const CellRange& mrr) override {
+        return guarded([&] {
+            const DateOrigin origin(options);
+            const BillingExport data = read_billing_export(require_range(customerIds), require_range(months),
+                                                           require_range(mrr), origin);
+            return movements_matrix(cm::mrr_movements(data.customers, data.months, data.mrr, data.ids.size()),
+                                    origin);
+        });
+    }
+    double SAL_CALL NRR(double startMrr, double expansion, double contraction, double churned) override {
+        return guarded([&] { return cm::nrr(startMrr, expansion, contraction, churned); });
+    }
+    double SAL_CALL GRR(double startMrr, double contraction, double churned) override {
+        return guarded([&] { return cm::grr(startMrr, contraction, churned); });
+    }
+    double SAL_CALL QUICK_RATIO(double newMrr, double expansion, double contraction, double churned,
+                                const Any& reactivation) override {
+        return guarded([&] {
+            return cm::quick_ratio(newMrr, expansion, contraction, churned,
+                                   number_or(reactivation, 0, "reactivation"));
+        });
+    }
+    Range SAL_CALL SUBSCRIPTION_SURVIVAL(const DocumentSettings& options, const CellRange& customerIds,
+                                         const CellRange& months, const CellRange& mrr) override {
+        return guarded([&] {
+            const DateOrigin origin(options);
+            const BillingExport data = read_billing_export(require_range(customerIds), require_range(months),
+                                                           require_range(mrr), origin);
+            return survival_matrix(
+                cm::subscription_survival(data.customers, data.months, data.mrr, data.ids.size()), origin);
         });
     }
 

@@ -6,6 +6,7 @@
 #include <cm/loyalty.hpp>
 #include <cm/retention.hpp>
 #include <cm/rfm.hpp>
+#include <cm/subscription.hpp>
 
 #include <benchmark/benchmark.h>
 
@@ -167,6 +168,55 @@ void BM_BgnbdExpected(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_BgnbdExpected);
+// A billing export of `customers` subscribers over 20 months: each joins in a random month,
+// pays 20..100 a month with a 5 % chance of a plan change and a 7 % chance of leaving each
+// month, rows in customer order as billing systems export them (10^6 rows at 50 000
+// customers). Text ids are interned as the add-in does per call.
+struct BillingExport {
+    std::vector<std::string> ids;
+    std::vector<double> months, mrr;
+};
+
+BillingExport make_billing_export(std::size_t customers) {
+    std::mt19937 random(11);
+    std::uniform_real_distribution<double> unit(0, 1);
+    BillingExport data;
+    for (std::size_t c = 0; c < customers; ++c) {
+        double mrr = 20 + 10 * static_cast<double>(random() % 9);
+        for (std::int64_t m = 0; m < 20; ++m) {
+            data.ids.push_back("S" + std::to_string(c));
+            data.months.push_back(cm::period_start(2024 * 12 + m, cm::CohortPeriod::month) + 3);
+            if (unit(random) < 0.05)
+                mrr = 20 + 10 * static_cast<double>(random() % 9);
+            data.mrr.push_back(unit(random) < 0.07 ? 0 : mrr);
+        }
+    }
+    return data;
+}
+
+template <class Compute>
+void billing_bench(benchmark::State& state, Compute compute) {
+    const BillingExport data = make_billing_export(static_cast<std::size_t>(state.range(0)));
+    for (auto _ : state) {
+        cm::CustomerIds ids;
+        std::vector<std::size_t> customers;
+        customers.reserve(data.ids.size());
+        for (const auto& id : data.ids)
+            customers.push_back(ids.of(id));
+        benchmark::DoNotOptimize(compute(customers, data.months, data.mrr, ids.size()));
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(data.ids.size()));
+}
+
+void BM_MrrMovements(benchmark::State& state) {
+    billing_bench(state, [](const auto&... args) { return cm::mrr_movements(args...); });
+}
+BENCHMARK(BM_MrrMovements)->Arg(500)->Arg(5000)->Arg(50000)->Unit(benchmark::kMillisecond);
+
+void BM_SubscriptionSurvival(benchmark::State& state) {
+    billing_bench(state, [](const auto&... args) { return cm::subscription_survival(args...); });
+}
+BENCHMARK(BM_SubscriptionSurvival)->Arg(50000)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -150,3 +150,49 @@ ARRAY_CASES = [
     ("=BGNBD_FIT_RFM({1;0;2};{1;0;2};{3;3;3})", ILLEGAL),
     ("=GG_FIT({1;2};{10;20})", ILLEGAL),
 ]
+
+# Subscription revenue. Sheet "Billing": A:C a billing export worked by hand (the same log as
+# tests/unit/subscription_test.cpp, rows out of order, one date as ISO text, a blank row):
+#   a: Jan 100, Feb 100, Mar 150 (expansion 50), Apr 120 (contraction 30), May none (churned
+#      120), Jun 80 (reactivation);  b: Jan 30 + 20, Feb 50, then nothing (churned 50 in Mar);
+#   c: Feb..Mar 200, Apr 200 and a refund −200 (nets 0: not paying, churned 200), May 200
+#      (reactivation), Jun 200;  d: Mar a row of 0 (not paying), Apr 40 (new), May −10 (churned).
+# E:G  a row whose MRR is text;  H:J  only a zero and a refund;  K  empty.
+EXTRA_SHEETS["Billing"] = {
+    "A": ["c", "a", "b", "a", "b", "c", None, "b", "a", "c", "d", "a", "c", "c", "d", "c", "d", "a"],
+    "B": [45445, 45292, "'2024-01-15", 45351, 45292, 45323, None, 45323, 45361, 45352, 45352, 45412, 45383,
+          45412, 45383, 45432, 45413, 45444],
+    "C": [200, 100, 30, 100, 20, 200, None, 50, 150, 200, 0, 120, 200, -200, 40, 200, -10, 80],
+    "E": ["x", "y"], "F": [45292, 45292], "G": [10, "ten"],
+    "H": ["x", "x"], "I": [45292, 45323], "J": [0, -5],
+}
+# NRR, GRR, QUICK_RATIO and single cells of the tables: tests/sheets/subscription.fods.
+# MRR_MOVEMENTS(Billing.A1:A18; B1:B18; C1:C18): month, MRR start, new, expansion,
+# contraction, churned, reactivation, MRR end, customers start, new, churned, reactivated, end.
+MOVEMENTS_EXPECTED = [
+    [45292, 0, 150, 0, 0, 0, 0, 150, 0, 2, 0, 0, 2],
+    [45323, 150, 200, 0, 0, 0, 0, 350, 2, 1, 0, 0, 3],
+    [45352, 350, 0, 50, 0, 50, 0, 350, 3, 0, 1, 0, 2],
+    [45383, 350, 40, 0, 30, 200, 0, 160, 2, 1, 1, 0, 2],
+    [45413, 160, 0, 0, 0, 160, 200, 200, 2, 0, 2, 1, 1],
+    [45444, 200, 0, 0, 0, 0, 80, 280, 1, 0, 0, 1, 2],
+]
+# SUBSCRIPTION_SURVIVAL: cohort month, customers paying 0, 1, 2... months later without a
+# break: January a, b (a until April); February c (until March); April d (April only).
+SURVIVAL_EXPECTED = [
+    [45292, 2, 2, 1, 1, 0, 0],
+    [45323, 1, 1, 0, 0, 0, ""],
+    [45383, 1, 0, 0, "", "", ""],
+]
+ARRAY_CASES += [
+    ("=MRR_MOVEMENTS(Billing.A1:A18;Billing.B1:B18;Billing.C1:C18)", MOVEMENTS_EXPECTED),
+    ("=MRR_MOVEMENTS(Billing.A:A;Billing.B:B;Billing.C:C)", MOVEMENTS_EXPECTED),
+    ("=SUBSCRIPTION_SURVIVAL(Billing.A1:A18;Billing.B1:B18;Billing.C1:C18)", SURVIVAL_EXPECTED),
+    ("=MRR_MOVEMENTS(Billing.H1:H2;Billing.I1:I2;Billing.J1:J2)", [[45292] + [0] * 12, [45323] + [0] * 12]),
+    ("=SUBSCRIPTION_SURVIVAL(Billing.H1:H2;Billing.I1:I2;Billing.J1:J2)", DIV0),  # nobody ever pays
+    ("=MRR_MOVEMENTS(Billing.E1:E2;Billing.F1:F2;Billing.G1:G2)", ILLEGAL),       # MRR as text
+    ("=MRR_MOVEMENTS(Billing.A1:A18;Billing.B1:B18;Billing.C1:C17)", ILLEGAL),    # shapes differ
+    ("=MRR_MOVEMENTS(Billing.A2:A8;Billing.B1:B7;Billing.C1:C7)", ILLEGAL),        # A7 blank beside a month and an MRR
+    ("=MRR_MOVEMENTS(Billing.K1:K3;Billing.K1:K3;Billing.K1:K3)", DIV0),          # no rows
+    ("=SUBSCRIPTION_SURVIVAL(Billing.A1:A18;Billing.B1:B18;Data.B1:B18)", ILLEGAL),  # text MRR
+]

@@ -928,3 +928,62 @@ def signatures(idl_text):
                 kinds.append("other:" + declared)
         found[match.group(2)] = kinds
     return found
+
+
+# Subscription revenue: MRR_MOVEMENTS and SUBSCRIPTION_SURVIVAL show the first day of their
+# first month (the top left of the array); subscription.cxx read_billing_export and
+# addin/core subscription.cpp decide the errors, in this order: the rows (an id without its
+# month or MRR, or the reverse, a wrong kind: Err:502), each row's date (beyond ±10^7 days:
+# Err:502), no rows (#DIV/0!), more than 1200 months (Err:502), a customer's month too large
+# to add up (#NUM!).
+def billing_log(ids, months, mrr):
+    id_cells, month_cells, mrr_cells = aligned(ids, months, mrr)
+    log = []
+    for id_cell, month_cell, mrr_cell in zip(id_cells, month_cells, mrr_cells):
+        who = customer(id_cell)
+        if who is None:
+            if month_cell is not None or mrr_cell is not None:
+                raise Failed(ILLEGAL)
+            continue
+        if month_cell is None or month_cell.kind != "number" or mrr_cell is None or mrr_cell.kind != "number":
+            raise Failed(ILLEGAL)
+        log.append((who, month_cell.value, mrr_cell.value))
+    for _, date, _ in log:
+        period_index(date, "month")
+    if not log:
+        raise reference.Division()
+    indices = [period_index(date, "month") for _, date, _ in log]
+    if max(indices) - min(indices) + 1 > 1200:
+        raise Failed(ILLEGAL)
+    net = {}
+    for (who, _, value), index in zip(log, indices):
+        net[(who, index)] = net.get((who, index), 0.0) + value
+    if any(not math.isfinite(v) for v in net.values()):
+        raise reference.Overflow()
+    return log, indices, net
+
+
+def mrr_movements(ids, months, mrr):
+    log, indices, net = billing_log(ids, months, mrr)
+    by_month = {}
+    for (who, index), value in net.items():
+        if value > 0:
+            by_month[index] = by_month.get(index, 0.0) + value
+    if any(not math.isfinite(v) for v in by_month.values()):
+        raise reference.Overflow()  # the month's total overflows
+    return float(period_start(min(indices), "month"))
+
+
+def subscription_survival(ids, months, mrr):
+    log, indices, net = billing_log(ids, months, mrr)
+    paying = [index for (who, index), value in net.items() if value > 0]
+    if not paying:
+        raise reference.Division()
+    return float(period_start(min(paying), "month"))
+
+
+MODELS.update({
+    "MRR_MOVEMENTS": mrr_movements,
+    "SUBSCRIPTION_SURVIVAL": subscription_survival,
+    "QUICK_RATIO": scalar("QUICK_RATIO", [lambda v: number_or(v, 0.0)]),
+})

@@ -349,3 +349,112 @@ def expected(name, args):
         return "value", SCALAR[name](*args)
     except (Domain, Division, Overflow) as error:
         return "error", error.code
+
+
+# ---------------------------------------------------------------------------------------
+# Subscription revenue (addin/core subscription.hpp), computed month by month over every
+# customer, the way one would do it by hand on a customer × month grid.
+
+def _movement(x):
+    _finite(x)
+    if x < 0:
+        raise Domain()
+
+
+def nrr(start, expansion, contraction, churned):
+    _denominator(start)
+    _movement(contraction)
+    _movement(churned)
+    if contraction + churned > start * (1 + 1e-9):
+        raise Domain()
+    _movement(expansion)
+    return _result(max(0.0, start + expansion - contraction - churned) / start)
+
+
+def grr(start, contraction, churned):
+    _denominator(start)
+    _movement(contraction)
+    _movement(churned)
+    if contraction + churned > start * (1 + 1e-9):
+        raise Domain()
+    return _result(max(0.0, start - contraction - churned) / start)
+
+
+def quick_ratio(new, expansion, contraction, churned, reactivation=0.0):
+    for x in (new, expansion, reactivation, contraction, churned):
+        _movement(x)
+    return _per(new + expansion + reactivation, contraction + churned)
+
+
+SCALAR.update({"NRR": nrr, "GRR": grr, "QUICK_RATIO": quick_ratio})
+
+
+def month_start(index):
+    """Serial date (1899-12-30 origin) of the first day of month index year * 12 + month − 1."""
+    return (datetime.date(index // 12, index % 12 + 1, 1) - datetime.date(1899, 12, 30)).days
+
+
+def billing_grid(rows):
+    """rows: (customer, serial date, MRR). Returns (first month, last month, {customer:
+    {month: net MRR}}): a customer's rows of one month added in row order."""
+    net = {}
+    first = last = None
+    for customer, date, mrr in rows:
+        m = month_index(date)
+        first = m if first is None else min(first, m)
+        last = m if last is None else max(last, m)
+        months = net.setdefault(customer, {})
+        months[m] = months.get(m, 0.0) + mrr
+    return first, last, net
+
+
+def mrr_movements_reference(rows):
+    """One list a month: [first day, MRR start, new, expansion, contraction, churned,
+    reactivation, MRR end, customers start, new, churned, reactivated, end]. A month whose
+    rows net to 0 or less is not a paying month."""
+    first, last, net = billing_grid(rows)
+    paid = lambda customer, m: max(0.0, net[customer].get(m, 0.0))
+    seen, table = set(), []
+    for m in range(first, last + 1):
+        row = [float(month_start(m))] + [0.0] * 12
+        for customer in net:
+            p = paid(customer, m - 1) if m > first else 0.0
+            v = paid(customer, m)
+            row[1] += p
+            row[7] += v
+            row[8] += p > 0
+            row[12] += v > 0
+            if p > 0 and v > 0:
+                row[3] += max(0.0, v - p)
+                row[4] += max(0.0, p - v)
+            elif p > 0:
+                row[5] += p
+                row[10] += 1
+            elif v > 0 and customer in seen:
+                row[6] += v
+                row[11] += 1
+            elif v > 0:
+                row[2] += v
+                row[9] += 1
+            if v > 0:
+                seen.add(customer)
+        table.append(row)
+    return table
+
+
+def survival_reference(rows):
+    """One list per acquisition month (first month with MRR > 0): [first day, alive 0, 1, ...
+    months later without a break] up to the last month of the export."""
+    first, last, net = billing_grid(rows)
+    cohorts = {}
+    for customer, months in net.items():
+        paying = sorted(m for m, v in months.items() if v > 0)
+        if not paying:
+            continue
+        a = paying[0]
+        alive = cohorts.setdefault(a, [0] * (last - a + 1))
+        k = 0
+        while a + k <= last and months.get(a + k, 0.0) > 0:
+            alive[k] += 1
+            k += 1
+    return [[float(month_start(a))] + [float(x) for x in cohorts[a]] for a in sorted(cohorts)]

@@ -12,7 +12,8 @@ import unittest
 import cmoffice as lo
 from builder import STYLES, cyrillic_texts
 from calc import error_cells, named_cell
-from reference import adjusted_wald, cohort_reference, nps_sample_size, order_metrics, wald_test
+from reference import (adjusted_wald, cohort_reference, mrr_movements_reference, nps_sample_size, order_metrics,
+                       survival_reference, wald_test)
 
 ADDIN = "ORG.CUSTOMERMETRICS.FUNCTIONS."
 # Results that are plain Calc formulas on purpose: the articles' own churn variants and
@@ -70,6 +71,15 @@ CHANGES = {
     "earnings-retention": ("DIVIDENDS_NED", 50000, "RETENTION_NED", 0.5),
     "cohort-analysis": ("COHORT_FIRST_SIZE", None, None, None),  # checked in test_cohort_template
 }
+
+# The subscription workbook: the article's LTV on its own inputs, the price of a membership,
+# and a bridge that closes (both plain formulas over the movements table); its tables are
+# checked against reference.py in test_subscription_template.
+EXPECTED["subscription-mrr"] = {"SUB_LTV_ARTICLE": 1080 / 0.123, "SUB_NEW_MRR": 3000, "BRIDGE_CHECK": 0}
+NATIVE |= {"SUB_NEW_MRR", "BRIDGE_CHECK"}
+CHANGES["subscription-mrr"] = ("SUB_MARGIN", 0.5, "SUB_LTV_ARTICLE", 3000 * 0.5 * 0.9 / 0.123)
+SUBSCRIPTION_SHEETS = {"ru": ("Выгрузка биллинга", "Движение MRR", "Выживание когорт"),
+                       "en": ("Billing export", "MRR movements", "Cohort survival")}
 
 office = lo.SharedOffice()
 setUpModule, tearDownModule = office.set_up, office.tear_down
@@ -215,6 +225,60 @@ class Templates(unittest.TestCase):
             orders.getCellByPosition(1, last + 1).setValue(rows[-1][1])
             orders.getCellByPosition(2, last + 1).setValue(1000)
             rows = tuple(rows) + ((first_customer, rows[-1][1], 1000.0),)
+            check()
+        finally:
+            doc.close(True)
+
+    def test_subscription_template(self):
+        for language in LANGUAGES:
+            with self.subTest(language=language):
+                self.check_subscription_template(language)
+
+    def check_subscription_template(self, language):
+        """The movements and survival tables show what reference.py computes from the export in
+        the workbook, the export shows the article's figures (members kept about 90 % a month,
+        MRR about 95 %), and both tables follow an edited row (a refund that cancels a month)."""
+        export_name, movements_name, survival_name = SUBSCRIPTION_SHEETS[language]
+        doc = office.open(office.find_templates()["subscription-mrr" + LANGUAGES[language]], AsTemplate=True)
+        try:
+            export = doc.Sheets.getByName(export_name)
+            cursor = export.createCursor()
+            cursor.gotoEndOfUsedArea(False)
+            last = max(r for r in range(cursor.getRangeAddress().EndRow + 1)
+                       if export.getCellByPosition(0, r).getString())
+            rows = list(export.getCellRangeByPosition(0, 1, 2, last).getDataArray())
+            self.assertGreater(len(rows), 5000)
+
+            def check():
+                doc.calculateAll()
+                self.assertEqual(error_cells(doc), [])
+                movements = mrr_movements_reference(rows)
+                self.assertEqual(len(movements), 24)
+                got = doc.Sheets.getByName(movements_name).getCellRangeByPosition(0, 4, 12, 27).getDataArray()
+                for r, (got_row, want_row) in enumerate(zip(got, movements)):
+                    for c, want in enumerate(want_row):
+                        self.assertAlmostEqual(got_row[c], want, delta=1e-9 * max(1, abs(want)), msg=(r, c))
+                survival = survival_reference(rows)
+                got = doc.Sheets.getByName(survival_name).getCellRangeByPosition(0, 4, 24, 27).getDataArray()
+                for r, (got_row, want_row) in enumerate(zip(got, survival)):
+                    self.assertEqual(list(got_row[:len(want_row)]), want_row, r)
+                    self.assertTrue(all(cell == "" for cell in got_row[len(want_row):]), r)
+                return movements
+
+            movements = check()
+            retention = [(m[8] - m[10]) / m[8] for m in movements[1:]]
+            nrr = [(m[1] + m[3] - m[4] - m[5]) / m[1] for m in movements[1:]]
+            self.assertAlmostEqual(named_cell(doc, "SUB_CRR_AVG").getValue(), sum(retention) / 23, places=12)
+            self.assertAlmostEqual(named_cell(doc, "SUB_NRR_AVG").getValue(), sum(nrr) / 23, places=12)
+            self.assertLess(abs(sum(retention) / 23 - 0.90), 0.01)  # the article: 90 %
+            self.assertLess(abs(sum(nrr) / 23 - 0.95), 0.01)        # the article: 95 %
+            self.assertGreaterEqual(doc.Sheets.getByName(movements_name).getCharts().getCount(), 1)
+            # A member of the last month is refunded in full: not paying that month any more.
+            who, date, mrr = rows[-1]
+            export.getCellByPosition(0, last + 1).setString(who)
+            export.getCellByPosition(1, last + 1).setValue(date)
+            export.getCellByPosition(2, last + 1).setValue(-mrr)
+            rows.append((who, date, -mrr))
             check()
         finally:
             doc.close(True)

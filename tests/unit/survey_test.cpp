@@ -31,7 +31,7 @@ TEST(NormalCriticalValue, SciPy) {
 }
 
 TEST(NpsInterval, SeedSurvey) {
-    // Seed 000: 65 promoters, 50 passives, 35 detractors, NPS 20. SciPy 1.10 computation,
+    // Article A6 (docs/SOURCES.md): 65 promoters, 50 passives, 35 detractors, NPS 20. SciPy 1.10 computation,
     // tests/unit/survey_reference.py: 20 is known to about ±12.5 points.
     expect_interval(cm::nps_interval(65, 50, 35), 7.0814601342284984, 32.134226140281307);
     expect_interval(cm::nps_interval(65, 50, 35, 0.90), 9.0953711338744814, 30.120315140635327);
@@ -63,7 +63,7 @@ TEST(NpsTest, SciPy) {
     EXPECT_NEAR(cm::nps_test_p_value(30, 40, 30, 50, 30, 20), 0.0063860232827070568, 1e-12);
     EXPECT_NEAR(cm::nps_test_p_value(400, 350, 250, 450, 330, 220), 0.023350845602693258, 1e-12);
     EXPECT_NEAR(cm::nps_test_p_value(5, 0, 0, 4, 1, 0), 0.26355247728297282, 1e-12);
-    // the NPS template's segments sheet: seed 000's survey against last month's 50 / 50 / 40
+    // the NPS template's segments sheet: article A6's survey against last month's 50 / 50 / 40
     EXPECT_NEAR(cm::nps_test_p_value(65, 50, 35, 50, 50, 40), 0.1688804483330506, 1e-12);
     EXPECT_DOUBLE_EQ(cm::nps_test_p_value(65, 50, 35, 65, 50, 35), 1.0);  // the same survey
 }
@@ -91,7 +91,7 @@ TEST(NpsSampleSize, SciPy) {
     EXPECT_EQ(cm::nps_sample_size(10, 0.95, 0.43333, 0.23333), 241);
     EXPECT_EQ(cm::nps_sample_size(100), 4);
     EXPECT_EQ(cm::nps_sample_size(200), 1);
-    EXPECT_EQ(cm::nps_sample_size(5, 0.95, 65.0 / 150, 35.0 / 150), 963);  // seed 000's shares (template)
+    EXPECT_EQ(cm::nps_sample_size(5, 0.95, 65.0 / 150, 35.0 / 150), 963);  // article A6's shares (template)
 }
 
 TEST(NpsSampleSize, WorstCaseIsTheLargestVariance) {
@@ -134,7 +134,7 @@ TEST(WilsonInterval, Errors) {
 
 TEST(NpsBySegment, SegmentsCountedApart) {
     cm::NpsBySegment by;
-    // segment 0: seed 000's 150 answers; segment 1: 10, 10, 0
+    // segment 0: article A6's 150 answers; segment 1: 10, 10, 0
     for (int i = 0; i < 65; ++i) by.add(0, 9 + i % 2);
     for (int i = 0; i < 50; ++i) by.add(0, 7 + i % 2);
     for (int i = 0; i < 35; ++i) by.add(0, i % 7);

@@ -1,0 +1,128 @@
+"""Writes a self-checking test sheet (tests/sheets/*.fods, layout in README.md) from a case
+table, in a headless Calc with the extension installed, so that the cached values a user sees on
+opening the file are the add-in's own results. Used for subscription.fods (its cases are
+SUBSCRIPTION in this file); the other sheets are edited in Calc.
+
+usage: PYTHONPATH=python /usr/bin/python3 tests/sheets/make_sheet.py build/customermetrics.oxt
+"""
+import os
+import sys
+import tempfile
+
+import cmoffice as lo
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+# ERRORTYPE as the API writes it; the file stores it as ORG.OPENOFFICE.ERRORTYPE.
+CORRECT = "=IF(ISERROR(A{0});ERRORTYPE(A{0})=B{0};ABS(A{0}-B{0})<=1E-9*MAX(1;ABS(B{0})))"
+ILLEGAL, DIV0, VALUE = 502, 532, 519
+
+# The billing export worked by hand in tests/integration/cases.py (EXTRA_SHEETS["Billing"],
+# the same log as tests/unit/subscription_test.cpp): rows out of order, one date as ISO text.
+BILLING = {
+    "A": ["c", "a", "b", "a", "b", "c", None, "b", "a", "c", "d", "a", "c", "c", "d", "c", "d", "a"],
+    "B": [45445, 45292, "'2024-01-15", 45351, 45292, 45323, None, 45323, 45361, 45352, 45352, 45412, 45383,
+          45412, 45383, 45432, 45413, 45444],
+    "C": [200, 100, 30, 100, 20, 200, None, 50, 150, 200, 0, 120, 200, -200, 40, 200, -10, 80],
+    "E": ["x", "y"], "F": [45292, 45292], "G": [10, "ten"],
+}
+LOG = "Billing.A1:A18;Billing.B1:B18;Billing.C1:C18"
+CHARTMOGUL = "ChartMogul Help Center, Gross / Net MRR Churn Rate: start 100, churn 10, contraction 10, expansion 10"
+BY_HAND = "worked by hand from the Billing sheet (tests/integration/cases.py)"
+SUBSCRIPTION = {
+    "NRR": [("=NRR(100;10;10;10)", 0.9, CHARTMOGUL + ": net MRR churn 10 %"),
+            ("=NRR(350;0;30;200)", 120 / 350, "(350 − 30 − 200) / 350"),
+            ("=NRR(100;30;5;5)", 1.2, "(100 + 30 − 5 − 5) / 100"),
+            ("=NRR(0;0;0;0)", DIV0, "no MRR at the start"),
+            ("=NRR(-100;0;0;0)", ILLEGAL, "negative MRR at the start"),
+            ("=NRR(100;-1;0;0)", ILLEGAL, "negative expansion")],
+    "GRR": [("=GRR(100;10;10)", 0.8, CHARTMOGUL + ": gross MRR churn 20 %"),
+            ("=GRR(100;0;100)", 0, "everything churned"),
+            ("=GRR(0;0;0)", DIV0, "no MRR at the start"),
+            ("=GRR(100;60;50)", ILLEGAL, "more lost than there was"),
+            ('=GRR(100;"a";0)', VALUE, "text for a number")],
+    "QUICK_RATIO": [("=QUICK_RATIO(20;8;3;5)", 3.5, "(20 + 8) / (3 + 5)"),
+                    ("=QUICK_RATIO(40;0;30;200)", 40 / 230, "(40 + 0) / (30 + 200)"),
+                    ("=QUICK_RATIO(0;0;0;160;200)", 200 / 160, "reactivation 200 over churn 160"),
+                    ("=QUICK_RATIO(0;0;0;160;)", 0, "empty reactivation = 0"),
+                    ("=QUICK_RATIO(10;0;0;0)", DIV0, "nothing lost"),
+                    ("=QUICK_RATIO(-1;0;0;5)", ILLEGAL, "negative new MRR"),
+                    ("=QUICK_RATIO(1;1;1;1;-1)", ILLEGAL, "negative reactivation")],
+    "MRR_MOVEMENTS": [("=INDEX(MRR_MOVEMENTS(%s);3;4)" % LOG, 50, BY_HAND + ": March, a's expansion 100 → 150"),
+                      ("=INDEX(MRR_MOVEMENTS(%s);4;6)" % LOG, 200, BY_HAND + ": April, c's refund nets 0: churned 200"),
+                      ("=INDEX(MRR_MOVEMENTS(%s);5;7)" % LOG, 200, BY_HAND + ": May, c comes back: reactivation 200"),
+                      ("=INDEX(MRR_MOVEMENTS(%s);6;8)" % LOG, 280, BY_HAND + ": June, MRR at the end 200 + 80"),
+                      ("=INDEX(MRR_MOVEMENTS(%s);6;13)" % LOG, 2, BY_HAND + ": June, customers at the end"),
+                      ("=MRR_MOVEMENTS(Billing.E1:E2;Billing.F1:F2;Billing.G1:G2)", ILLEGAL, "an MRR as text"),
+                      ("=MRR_MOVEMENTS(Billing.A1:A18;Billing.B1:B18;Billing.C1:C17)", ILLEGAL, "shapes differ"),
+                      ("=MRR_MOVEMENTS(Billing.K1:K3;Billing.K1:K3;Billing.K1:K3)", DIV0, "no rows")],
+    "SUBSCRIPTION_SURVIVAL": [("=INDEX(SUBSCRIPTION_SURVIVAL(%s);1;2)" % LOG, 2, BY_HAND + ": January cohort a, b"),
+                              ("=INDEX(SUBSCRIPTION_SURVIVAL(%s);1;4)" % LOG, 1, BY_HAND + ": a still paying 2 months later"),
+                              ("=INDEX(SUBSCRIPTION_SURVIVAL(%s);2;4)" % LOG, 0, BY_HAND + ": c's refund month breaks the run"),
+                              ("=INDEX(SUBSCRIPTION_SURVIVAL(%s);3;1)" % LOG, 45383, BY_HAND + ": d's cohort, April 2024"),
+                              ("=SUBSCRIPTION_SURVIVAL(Billing.K1:K3;Billing.K1:K3;Billing.K1:K3)", DIV0, "no rows")],
+}
+
+
+def fill(sheet, columns):
+    for letter, values in columns.items():
+        for row, value in enumerate(values):
+            if value is None:
+                continue
+            cell = sheet.getCellRangeByName("%s%d" % (letter, row + 1))
+            if isinstance(value, str):
+                cell.setString(value[1:] if value.startswith("'") else value)
+            else:
+                cell.setValue(value)
+
+
+def write(office, path, data_sheets, cases):
+    doc = office.new_spreadsheet()
+    try:
+        sheets = doc.Sheets
+        sheets.getByIndex(0).setName("Sheet1")
+        for name, columns in data_sheets.items():
+            sheets.insertNewByName(name, sheets.getCount())
+            fill(sheets.getByName(name), columns)
+        summary = sheets.getByName("Sheet1")
+        summary.getCellRangeByName("A1").setString("Every case of %s is right when B2 is TRUE "
+                                                   "(Data ▸ Calculate ▸ Recalculate Hard)" % os.path.basename(path))
+        summary.getCellRangeByName("A2").setString("All")
+        for index, (function, rows) in enumerate(cases.items()):
+            sheets.insertNewByName(function, sheets.getCount())
+            sheet = sheets.getByName(function)
+            for column, heading in enumerate(("Formula", "Expected", "Correct", "FORMULA", "Source")):
+                sheet.getCellByPosition(column, 0).setString(heading)
+            for row, (formula, expected, source) in enumerate(rows, start=2):
+                sheet.getCellRangeByName("A%d" % row).setFormula(formula)
+                sheet.getCellRangeByName("B%d" % row).setValue(expected)
+                sheet.getCellRangeByName("C%d" % row).setFormula(CORRECT.format(row))
+                sheet.getCellRangeByName("D%d" % row).setFormula("=FORMULA(A%d)" % row)
+                sheet.getCellRangeByName("E%d" % row).setString(source)
+            summary.getCellByPosition(0, 2 + index).setString(function)
+            summary.getCellByPosition(1, 2 + index).setFormula("=AND($%s.C2:C%d)" % (function, len(rows) + 1))
+        summary.getCellRangeByName("B2").setFormula("=AND(B3:B%d)" % (2 + len(cases)))
+        doc.calculateAll()
+        wrong = ["%s: %s shows %s" % (function, formula, sheets.getByName(function).getCellRangeByName(
+                     "A%d" % row).getString())
+                 for function, rows in cases.items() for row, (formula, _, _) in enumerate(rows, start=2)
+                 if sheets.getByName(function).getCellRangeByName("C%d" % row).getValue() != 1]
+        if wrong:
+            raise SystemExit("%s: cases not right, fix the table:\n  %s" % (path, "\n  ".join(wrong)))
+        doc.storeToURL(lo.file_url(path), lo.props(FilterName="OpenDocument Spreadsheet Flat XML"))
+    finally:
+        doc.close(True)
+
+
+def main(oxt):
+    office = lo.office_with_extension(oxt, tempfile.mkdtemp(prefix="cm-sheets-"))
+    try:
+        write(office, os.path.join(HERE, "subscription.fods"), {"Billing": BILLING}, SUBSCRIPTION)
+    finally:
+        office.stop()
+        lo.remove_profile(office)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    main(sys.argv[1])
