@@ -256,7 +256,7 @@ def survival_sheet(workbook):
 
 def ltv_sheet(workbook):
     t = workbook.t
-    s = workbook.sheet(t(*LTV), [7.5, 3.2, 3.2, 3.0, 9.0])
+    s = workbook.sheet(t(*LTV), [9.5, 3.2, 3.2, 3.0, 9.0])
     s.title("A1", t("LTV подписки: из выгрузки и по статье", "Subscription LTV: from the export and by the article"))
     wide_note(s, "A2:E2", t("Слева — удержание и NRR, измеренные по выгрузке (среднее за месяцы 2–%d), справа — входные "
                             "данные статьи. Маржа и ставка дисконтирования общие: жёлтые ячейки справа." % MONTHS,
