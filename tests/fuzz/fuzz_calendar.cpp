@@ -15,11 +15,6 @@
 
 namespace {
 
-void require(bool ok) {
-    if (!ok)
-        std::abort();
-}
-
 void check_period(double date, cm::CohortPeriod period) {
     std::int64_t index = 0;
     try {

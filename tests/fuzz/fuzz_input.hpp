@@ -1,9 +1,31 @@
-// Reads typed values out of a fuzzer's byte string; past its end every read gives 0.
+// Shared by the fuzz targets: reading typed values out of a fuzzer's byte string (past its end
+// every read gives 0), and the two checks every target makes.
 #pragma once
+
+#include <cm/errors.hpp>
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
+
+// A property every input must keep: a violation is a finding (abort, libFuzzer saves it).
+inline void require(bool ok) {
+    if (!ok)
+        std::abort();
+}
+
+// Runs a library call whose clean refusals (the three errors of cm/errors.hpp) are fine;
+// anything else escapes and is a finding.
+template <class Compute>
+void tolerate_refusal(Compute compute) {
+    try {
+        compute();
+    } catch (const cm::domain_error&) {
+    } catch (const cm::division_by_zero&) {
+    } catch (const cm::overflow&) {
+    }
+}
 
 class FuzzInput {
 public:

@@ -15,11 +15,6 @@
 
 namespace {
 
-void require(bool ok) {
-    if (!ok)
-        std::abort();
-}
-
 template <class Compute>
 bool attempt(Compute compute) {
     try {

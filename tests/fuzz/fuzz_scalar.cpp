@@ -13,11 +13,6 @@
 
 namespace {
 
-void require(bool ok) {
-    if (!ok)
-        std::abort();
-}
-
 // Runs one function; returns its result, or nullopt when it refused its arguments.
 template <class Compute>
 std::optional<double> attempt(Compute compute) {
