@@ -70,14 +70,14 @@ public:
     }
 
     // Loyalty
-    double SAL_CALL NPS(const Any& scores) override {
+    double SAL_CALL NPS(const CellRange& scores) override {
         return guarded([&] { return nps_answers(scores).nps(); });
     }
     double SAL_CALL NPS_COUNTS(double promoters, double passives, double detractors) override {
         return guarded([&] { return cm::nps_counts(promoters, passives, detractors); });
     }
-    double SAL_CALL CSAT(const Any& scores, const Any& scaleMax) override {
-        return guarded([&] { return csat_answers(scores, number_or(scaleMax, 5, "scale_max")).csat(); });
+    double SAL_CALL CSAT(const CellRange& scores, const Any& scaleMax) override {
+        return guarded([&] { return csat_of(scores, scaleMax); });
     }
     double SAL_CALL RPR(double repeatCustomers, double customers) override {
         return guarded([&] { return cm::rpr(repeatCustomers, customers); });
@@ -167,12 +167,8 @@ public:
     }
 
     // Survey statistics
-    Range SAL_CALL NPS_CI(const Any& scores, const Any& confidence) override {
-        return guarded([&] {
-            const NpsTally tally = nps_answers(scores);
-            return interval_row(cm::nps_interval(tally.promoters(), tally.passives(), tally.detractors(),
-                                                 number_or(confidence, 0.95, "confidence")));
-        });
+    Range SAL_CALL NPS_CI(const CellRange& scores, const Any& confidence) override {
+        return guarded([&] { return nps_interval_of(scores, confidence); });
     }
     Range SAL_CALL NPS_COUNTS_CI(double promoters, double passives, double detractors,
                                  const Any& confidence) override {
@@ -181,13 +177,8 @@ public:
                 cm::nps_interval(promoters, passives, detractors, number_or(confidence, 0.95, "confidence")));
         });
     }
-    double SAL_CALL NPS_TEST(const Any& scoresA, const Any& scoresB) override {
-        return guarded([&] {
-            const NpsTally a = nps_answers(scoresA, "scores_a");
-            const NpsTally b = nps_answers(scoresB, "scores_b");
-            return cm::nps_test_p_value(a.promoters(), a.passives(), a.detractors(),
-                                        b.promoters(), b.passives(), b.detractors());
-        });
+    double SAL_CALL NPS_TEST(const CellRange& scoresA, const CellRange& scoresB) override {
+        return guarded([&] { return nps_test_of(scoresA, scoresB); });
     }
     double SAL_CALL NPS_SAMPLE_SIZE(double margin, const Any& confidence, const Any& promotersShare,
                                     const Any& detractorsShare) override {
@@ -202,14 +193,30 @@ public:
             return cm::nps_sample_size(margin, level, *promoters, *detractors);
         });
     }
-    Range SAL_CALL CSAT_CI(const Any& scores, const Any& scaleMax, const Any& confidence) override {
-        return guarded([&] {
-            const CsatTally tally = csat_answers(scores, number_or(scaleMax, 5, "scale_max"));
-            return interval_row(
-                cm::wilson_interval(tally.satisfied(), tally.answers(), number_or(confidence, 0.95, "confidence")));
-        });
+    Range SAL_CALL CSAT_CI(const CellRange& scores, const Any& scaleMax, const Any& confidence) override {
+        return guarded([&] { return csat_interval_of(scores, scaleMax, confidence); });
     }
-    Range SAL_CALL NPS_BY(const Any& scores, const Any& segments) override {
+    Range SAL_CALL NPS_BY(const CellRange& scores, const CellRange& segments) override {
+        return guarded([&] { return nps_by_segment(scores, segments); });
+    }
+
+    // The survey functions over arrays (survey.hxx: why two forms)
+    double SAL_CALL NPS_ARRAY(const Any& scores) override {
+        return guarded([&] { return nps_answers(scores).nps(); });
+    }
+    double SAL_CALL CSAT_ARRAY(const Any& scores, const Any& scaleMax) override {
+        return guarded([&] { return csat_of(scores, scaleMax); });
+    }
+    Range SAL_CALL NPS_CI_ARRAY(const Any& scores, const Any& confidence) override {
+        return guarded([&] { return nps_interval_of(scores, confidence); });
+    }
+    double SAL_CALL NPS_TEST_ARRAY(const Any& scoresA, const Any& scoresB) override {
+        return guarded([&] { return nps_test_of(scoresA, scoresB); });
+    }
+    Range SAL_CALL CSAT_CI_ARRAY(const Any& scores, const Any& scaleMax, const Any& confidence) override {
+        return guarded([&] { return csat_interval_of(scores, scaleMax, confidence); });
+    }
+    Range SAL_CALL NPS_BY_ARRAY(const Any& scores, const Any& segments) override {
         return guarded([&] { return nps_by_segment(scores, segments); });
     }
 

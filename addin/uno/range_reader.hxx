@@ -1,7 +1,7 @@
-// Reads cell ranges fast and correctly, for the functions over raw data (customer ids,
-// order amounts and dates: CRR_IDS, RPR_ORDERS, ARPU_ORDERS, COHORT_RETENTION). Lists of
-// survey answers (NPS, CSAT and the survey statistics) are `any` parameters instead, so that
-// they accept arrays too: answers.hxx.
+// Reads cell ranges fast and correctly: lists of survey answers (NPS, CSAT and the survey
+// statistics) and raw data (customer ids, order amounts and dates: CRR_IDS, RPR_ORDERS,
+// ARPU_ORDERS, COHORT_RETENTION...). The survey functions' _ARRAY twins take an `any`
+// instead, which accepts arrays but makes Calc copy a referenced range first: answers.hxx.
 //
 // Measured on 10^6 cells (docs/PERFORMANCE.md): if Calc passes the range as
 // sequence<sequence<any>> it builds one Any per cell in its interpreter (about 3-7× the
@@ -13,8 +13,9 @@
 //   2. reads it with XCellRangeData::getDataArray in blocks (bounded memory): numbers are
 //      doubles, empty cells are empty strings, text is a string, and a cell whose formula
 //      result is an error is a void Any;
-//   3. when it meets such a void, looks up the first error cell of the range so that the
-//      error shows as itself (e.g. #DIV/0!).
+//   3. looks up the first error cell of the range so that the error shows as itself
+//      (e.g. #DIV/0!): for_each_number only when it meets such a void, so the common case
+//      pays no query; the readers of several ranges side by side before reading.
 #pragma once
 
 #include "calc_errors.hxx"
@@ -43,9 +44,11 @@ namespace css = ::com::sun::star;
 // The error code of the first formula cell in `range` whose result is an error, if any.
 std::optional<sal_Int32> first_error_in(const css::uno::Reference<css::table::XCellRange>& range);
 
-// Bound on what one call reads, so that a reference to a whole sheet with data in its far
+// Bounds on what one call reads, so that a reference to a whole sheet with data in its far
 // corner is an error (Err:502) rather than minutes of work or a failed allocation that
-// takes the office down: 10^7 cells held in memory (ids, amounts, dates: about 160 MB of Any).
+// takes the office down: 10^8 cells streamed (answers: about 10 s), 10^7 cells held in
+// memory (ids, amounts, dates: about 160 MB of Any).
+constexpr double max_streamed_cells = 1e8;
 constexpr double max_held_cells = 1e7;
 
 // Cells read with one getDataArray call: bounds the memory of a block (about 3 MB).
@@ -56,6 +59,42 @@ void require_readable(const css::table::CellRangeAddress& area, double limit);
 
 // The part of `range` inside its sheet's used area; std::nullopt when they do not meet.
 std::optional<css::table::CellRangeAddress> used_part_of(const css::uno::Reference<css::table::XCellRange>& range);
+
+// Calls add(value) for every number in `range` (see the file comment), block by block.
+// Returns the code of the first error inside the range, if there is one; the caller then
+// discards what it added and shows that error.
+template <class Add>
+std::optional<sal_Int32> for_each_number(const css::uno::Reference<css::table::XCellRange>& range, Add&& add) {
+    const auto area = used_part_of(range);
+    if (!area)
+        return std::nullopt;
+    require_readable(*area, max_streamed_cells);
+    css::uno::Reference<css::sheet::XSheetCellRange> sheet_range(range, css::uno::UNO_QUERY_THROW);
+    css::uno::Reference<css::table::XCellRange> sheet(sheet_range->getSpreadsheet(), css::uno::UNO_QUERY_THROW);
+    const sal_Int32 columns = area->EndColumn - area->StartColumn + 1;
+    const sal_Int32 rows_per_block = std::max<sal_Int32>(1, block_cells / columns);
+    for (sal_Int32 first_row = area->StartRow; first_row <= area->EndRow; first_row += rows_per_block) {
+        const sal_Int32 last_row = std::min(area->EndRow, first_row + rows_per_block - 1);
+        css::uno::Reference<css::sheet::XCellRangeData> block(
+            sheet->getCellRangeByPosition(area->StartColumn, first_row, area->EndColumn, last_row),
+            css::uno::UNO_QUERY_THROW);
+        const auto values = block->getDataArray();
+        for (const auto& row : values)
+            for (const auto& value : row)
+                switch (value.getValueTypeClass()) {
+                    case css::uno::TypeClass_DOUBLE:
+                        add(*static_cast<const double*>(value.getValue()));
+                        break;
+                    case css::uno::TypeClass_VOID:  // an error result
+                        if (const auto error = first_error_in(range))
+                            return error;
+                        break;
+                    default:  // empty cells and text
+                        break;
+                }
+    }
+    return std::nullopt;
+}
 
 // The rows (relative to each range) where any of `ranges` holds data, and their width.
 struct AlignedWindow {

@@ -73,6 +73,28 @@ def range_document(folder, rows):
     return path
 
 
+def whole_column(office, folder, repeat, results):
+    """A survey of 150 answers referred to by its whole column (A:A), as analysts often write:
+    the plain function reads the used part only, an `any` (the _ARRAY twin) gets 2^20 cells."""
+    random.seed(5)
+    path = os.path.join(folder, "column.fods")
+    fods.write(path, ([random.randint(0, 10), random.randint(1, 5)] for _ in range(150)))
+    nps = '=(COUNTIF(A:A;">=9")-COUNTIF(A:A;"<=6"))/COUNT(A:A)*100'
+    print("\nwhole column: 150 answers as A:A, one formula, median of %d" % repeat)
+    doc = office.open(path)
+    try:
+        cell = doc.Sheets.getByIndex(0).getCellRangeByName("D1")
+        timings = {}
+        for name, formula in (("native", nps), ("NPS", "=NPS(A:A)"), ("NPS_ARRAY", "=NPS_ARRAY(A:A)")):
+            cell.setFormula(formula)
+            timings[name] = timed_recalc(doc, repeat)
+            value = cell.getValue() if not cell.getError() else "error %d" % cell.getError()
+            print("  %-10s %.5f s  (%.1f× native)  value %r" % (name, timings[name], timings[name] / timings["native"], value))
+        results["range"]["whole column"] = timings
+    finally:
+        doc.close(True)
+
+
 def raw_documents(folder, orders):
     """An unsorted CRM export of `orders` orders (text id, date, amount) by about orders/4
     customers, a second id list beside it; and the same orders sorted by customer, the only
@@ -210,6 +232,9 @@ def main():
                     "=NPS(A1:A{n})", '=IF(COUNTIF(A1:A{n};"<0")+COUNTIF(A1:A{n};">10");NA();%s)' % nps),
                 "CSAT, native checks the scale": (
                     "=CSAT(B1:B{n})", '=IF(COUNTIF(B1:B{n};"<1")+COUNTIF(B1:B{n};">5");NA();%s)' % csat),
+                # The _ARRAY twins take arrays too, as an `any`: Calc copies the range first.
+                "NPS_ARRAY": ("=NPS_ARRAY(A1:A{n})", "=" + nps),
+                "CSAT_ARRAY": ("=CSAT_ARRAY(B1:B{n})", "=" + csat),
                 "NPS, native checks scale and integers": (
                     "=NPS(A1:A{n})", '=IF(COUNTIF(A1:A{n};"<0")+COUNTIF(A1:A{n};">10")'
                     '+SUMPRODUCT(IFERROR(MOD(A1:A{n};1);0)<>0);NA();%s)' % nps),
@@ -235,6 +260,7 @@ def main():
                         values["add-in"], values["native"], "agree" if agree else "DISAGREE"))
             finally:
                 doc.close(True)
+            whole_column(office, folder, args.repeat, results)
 
         if "raw" in sections:
             print("\nraw data: %d orders (text ids, unsorted), one formula, median of %d" % (args.raw_rows, args.repeat))

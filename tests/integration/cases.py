@@ -118,30 +118,37 @@ ARRAY_CASES = [
     ('=COHORT_RETENTION(Data.P1:P8;Data.R1:R8;"fortnight")', ILLEGAL),
     ("=COHORT_RETENTION(Data.P1:P8;Data.B1:B8)", ILLEGAL),  # text and missing dates
     ("=COHORT_RETENTION(Data.E1:E3;Data.E1:E3)", DIV0),     # no orders
-    # Survey statistics: the three forms of a list of answers (a range, an inline array, an
-    # array expression entered with setArrayFormula, as Ctrl+Shift+Enter does). IF without an
-    # else branch leaves FALSE in the rows that do not match: skipped, like empty cells.
-    ('=NPS(IF(Data.Y1:Y8="North";Data.B1:B8))', [[0]]),        # 10 and 0
-    ('=NPS(IF(Data.Y1:Y8="South";Data.B1:B8))', [[50]]),       # 9 and 7
-    ('=NPS(IF(Data.Y1:Y8="South";Data.B1:B8;""))', [[50]]),
+    # Survey statistics. The plain functions take a cell range; their _ARRAY twins take the
+    # three forms of a list of answers (a range, an inline array, an array expression entered
+    # with setArrayFormula, as Ctrl+Shift+Enter does). IF without an else branch leaves FALSE
+    # in the rows that do not match: skipped, like empty cells.
+    ('=NPS_ARRAY(IF(Data.Y1:Y8="North";Data.B1:B8))', [[0]]),        # 10 and 0
+    ('=NPS_ARRAY(IF(Data.Y1:Y8="South";Data.B1:B8))', [[50]]),       # 9 and 7
+    ('=NPS_ARRAY(IF(Data.Y1:Y8="South";Data.B1:B8;""))', [[50]]),
     # ...but a boolean computed inside an array reaches an add-in as a number (LibreOffice passes
     # no data types): FALSE() as the else branch makes the four North rows answers 0.
-    ('=NPS(IF(Data.Y1:Y8="South";Data.B1:B8;FALSE()))', [[100 * (1 - 4) / 6]]),
-    ('=NPS(IF(Data.A1:A3>0;Data.C1:C3))', DIV0),                 # an error inside shows as itself
-    ('=CSAT(IF(Data.G1:G8>=3;Data.G1:G8))', [[3 / 4]]),          # 5, 4, 3, 5; "ok" skipped
+    ('=NPS_ARRAY(IF(Data.Y1:Y8="South";Data.B1:B8;FALSE()))', [[100 * (1 - 4) / 6]]),
+    ('=NPS_ARRAY(IF(Data.A1:A3>0;Data.C1:C3))', DIV0),                 # an error inside shows as itself
+    ('=NPS_ARRAY(Data.B1:B8)', [[25]]),                                # a range too
+    ('=NPS(IF(Data.Y1:Y8="North";Data.B1:B8))', PARAMETERS),           # the plain NPS: a range only
+    ('=CSAT_ARRAY(IF(Data.G1:G8>=3;Data.G1:G8))', [[3 / 4]]),          # 5, 4, 3, 5; "ok" skipped
     ("=NPS_CI(Data.A1:A150)", [list(adjusted_wald(65, 50, 35))]),
-    ("=NPS_CI({10;9;8;7;6;0;10})", [list(adjusted_wald(3, 2, 2))]),
-    ('=NPS_CI(IF(Data.Y1:Y8="South";Data.B1:B8);0.9)', [list(adjusted_wald(1, 1, 0, 0.9))]),
+    ("=NPS_CI(Data.A:A)", [list(adjusted_wald(65, 50, 35))]),
+    ("=NPS_CI_ARRAY({10;9;8;7;6;0;10})", [list(adjusted_wald(3, 2, 2))]),
+    ('=NPS_CI_ARRAY(IF(Data.Y1:Y8="South";Data.B1:B8);0.9)', [list(adjusted_wald(1, 1, 0, 0.9))]),
+    ("=NPS_CI({10;9;8;7;6;0;10})", PARAMETERS),
     ("=NPS_COUNTS_CI(65;50;35)", [list(adjusted_wald(65, 50, 35))]),
     ("=CSAT_CI(Data.G1:G8)", [list(wilson(3, 6))]),
-    ("=CSAT_CI({5;4;1;2})", [list(wilson(2, 4))]),
-    ('=CSAT_CI(IF(Data.G1:G8>=3;Data.G1:G8);5;0.9)', [list(wilson(3, 4, 0.9))]),
+    ("=CSAT_CI_ARRAY({5;4;1;2})", [list(wilson(2, 4))]),
+    ('=CSAT_CI_ARRAY(IF(Data.G1:G8>=3;Data.G1:G8);5;0.9)', [list(wilson(3, 4, 0.9))]),
     ("=NPS_BY(Data.B1:B8;Data.Y1:Y8)", [["North", 2, 0, *adjusted_wald(1, 0, 1)],
                                         ["South", 2, 50, *adjusted_wald(1, 1, 0)]]),
-    ('=NPS_BY({10;0;9};{"a";"b";"a"})', [["a", 2, 100, *adjusted_wald(2, 0, 0)],
-                                         ["b", 1, -100, *adjusted_wald(0, 0, 1)]]),
-    ("=NPS_BY(Data.A1:A3;IF(Data.A1:A3=10;2;1))", [[1, 2, 100, *adjusted_wald(2, 0, 0)],   # 9, 9
-                                                   [2, 1, 100, *adjusted_wald(1, 0, 0)]]),  # 10
+    ("=NPS_BY_ARRAY(Data.B1:B8;Data.Y1:Y8)", [["North", 2, 0, *adjusted_wald(1, 0, 1)],
+                                              ["South", 2, 50, *adjusted_wald(1, 1, 0)]]),
+    ('=NPS_BY_ARRAY({10;0;9};{"a";"b";"a"})', [["a", 2, 100, *adjusted_wald(2, 0, 0)],
+                                               ["b", 1, -100, *adjusted_wald(0, 0, 1)]]),
+    ("=NPS_BY_ARRAY(Data.A1:A3;IF(Data.A1:A3=10;2;1))", [[1, 2, 100, *adjusted_wald(2, 0, 0)],   # 9, 9
+                                                         [2, 1, 100, *adjusted_wald(1, 0, 0)]]),  # 10
     # Customer-base models (issue 9, part 2). RFM_SUMMARY of the order log P/R/Q to 2024-03-16
     # in weeks (ids are text, so only the error cases here; the CDNOW sample: test_models.py).
     ("=RFM_SUMMARY(Data.P1:P8;Data.R1:R8;Data.Q1:Q8;DATE(2023;12;31))", DIV0),   # no order yet

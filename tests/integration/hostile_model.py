@@ -7,9 +7,10 @@ passed on, a range where a number belongs is intersected with the formula's row 
 column), a plain number where a range belongs is Err:504. And what the add-in does with
 what it receives: reference.py for the scalar formulas, the range functions below (they
 follow docs/FUNCTIONS.md and addin/uno/range_reader.hxx: empty cells and text are skipped,
-an error cell shows as itself, the read limits), and the lists of survey answers, `any`
-parameters that Calc fills as addin/uno/answers.hxx describes (a range holding an error is
-Err:504, an inline array's elements are answers).
+an error cell shows as itself, the read limits; the plain survey functions read their
+answers so too), and the lists of survey answers of the _ARRAY twins, `any` parameters that
+Calc fills as addin/uno/answers.hxx describes (a range holding an error is Err:504, an
+inline array's elements are answers).
 
 An outcome is Value(x), Error(codes) — the cell must show one of these codes; several
 when a formula has several problems and either may be reported first — or UNKNOWN
@@ -458,8 +459,39 @@ def answers_in(answers, valid):
     return answers
 
 
+MAX_STREAMED = 1e8  # range_reader.hxx
+
+
+def is_nps_answer(x):
+    return is_integer_in(x, 0, 10)
+
+
+def range_answers(region, valid):
+    """What the plain survey functions read from a range (range_reader.hxx for_each_number):
+    the numbers of its used part, row by row, each checked as it is met (a number `valid`
+    refuses is Err:502); an error cell shows the range's error; through two sheets or left
+    out Err:502, more than 10^8 cells in the used part Err:502."""
+    part = region.used_part()
+    if part is None:
+        return []
+    if (part[2] - part[0] + 1) * (part[3] - part[1] + 1) > MAX_STREAMED:
+        raise Failed(ILLEGAL)
+    numbers = []
+    for _, _, cell in region.cells():
+        if cell.kind == "error":
+            raise Failed(*region.error_codes())
+        if cell.kind == "number":
+            if not valid(cell.value):
+                raise Failed(ILLEGAL)
+            numbers.append(cell.value)
+    return numbers
+
+
 def nps_classes(scores):
-    answers = answers_in(scores, lambda x: is_integer_in(x, 0, 10))
+    """Promoters, passives, detractors of a list of answers, or of a range (a Region)."""
+    if not isinstance(scores, list):
+        scores = range_answers(scores, is_nps_answer)
+    answers = answers_in(scores, is_nps_answer)
     promoters = sum(1 for x in answers if x >= 9)
     detractors = sum(1 for x in answers if x <= 6)
     return promoters, len(answers) - promoters - detractors, detractors
@@ -474,7 +506,9 @@ def csat_counts(scores, scale_max):
     scale = number_or(scale_max, 5.0)
     if not math.isfinite(scale) or not is_integer_in(scale, 3, 1e9):
         raise Failed(ILLEGAL)
-    answers = answers_in(scores, lambda x: is_integer_in(x, 1, scale))
+    def valid(x):
+        return is_integer_in(x, 1, scale)
+    answers = answers_in(scores if isinstance(scores, list) else range_answers(scores, valid), valid)
     return sum(1 for x in answers if x >= scale - 1), len(answers)
 
 
@@ -690,6 +724,13 @@ MODELS = {
     "NPS_SAMPLE_SIZE": nps_sample_size,
     "CSAT_CI": csat_ci,
     "NPS_BY": nps_by,
+    # The _ARRAY twins: the same models, the list of answers an `any` (as_answers)
+    "NPS_ARRAY": nps,
+    "CSAT_ARRAY": csat,
+    "NPS_CI_ARRAY": nps_ci,
+    "NPS_TEST_ARRAY": nps_test,
+    "CSAT_CI_ARRAY": csat_ci,
+    "NPS_BY_ARRAY": nps_by,
     "CRR_IDS": crr_ids,
     "CHURN_IDS": churn_ids,
     "RPR_ORDERS": rpr_orders,
@@ -902,7 +943,7 @@ def expected(name, kinds, tokens, row):
 # The IDL: which parameter is a number, an optional value or a range
 
 # `any` parameters that take a list of survey answers (a range, an inline array or an array
-# expression; addin/uno/answers.hxx) rather than one optional value.
+# expression: the _ARRAY twins, addin/uno/answers.hxx) rather than one optional value.
 ANSWER_PARAMETERS = {"scores", "scoresA", "scoresB", "segments"}
 
 

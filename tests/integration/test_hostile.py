@@ -53,7 +53,7 @@ RANGES = [
     ThroughSheets("$Sheet1.A1:$Data.A3"), Literal("5"), Text("x"), InlineArray([1, 2, 3]),
     Literal("TRUE()", 1.0), ErrorValue("1/0", model.DIV0), Omitted(),
 ]
-# Everything a list of answers (an `any` parameter: NPS, CSAT, the survey statistics) can be
+# Everything a list of answers (an `any` parameter: the survey functions' _ARRAY twins) can be
 # given: the ranges without the whole sheets, which make Calc build 10^9 values before the
 # add-in is called and take the office down (docs/ROBUSTNESS.md); inline arrays and values.
 # A whole column costs Calc a million values per call here (a range parameter reads only its
