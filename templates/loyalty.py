@@ -198,6 +198,11 @@ def segments_sheet(workbook):
         s.cell("%s12" % column).NumberFormat = workbook.format_key(DECIMAL)
         s.cell("%s12" % column).CellStyle = workbook.style("result")
     interval.setArrayFormula("=NPS_CI(%s)" % answers)
+    # One segment by an array expression: the _ARRAY twin takes what NPS (a cell range) cannot.
+    s.text("D13", t("Только «Север» (NPS_ARRAY)", "North only (NPS_ARRAY)"))
+    s.formula("E13", "=0", DECIMAL, "SEG_NPS_NORTH")
+    s.sheet.getCellRangeByName("E13").setArrayFormula(
+        '=NPS_ARRAY(IF(%s="%s";%s))' % (regions, t(*REGIONS[0]), answers))
 
     previous_first = 5
     previous = previous_month_answers()
