@@ -1,22 +1,24 @@
-// Survey answers passed as an `any` parameter: a cell range, an inline array ({10;9;0}) or
-// an array expression ({=NPS(IF(Region="North";Score))}), all in one parameter type.
+// Survey answers passed as an `any` parameter, for the _ARRAY twins of the survey functions
+// (NPS_ARRAY, CSAT_ARRAY, NPS_CI_ARRAY...): a cell range, an inline array ({10;9;0}) or an
+// array expression ({=NPS_ARRAY(IF(Region="North";Score))}), all in one parameter type. The
+// plain functions take an XCellRange instead (survey.hxx says why both).
 //
 // What Calc builds for an `any` parameter (LibreOffice 7.4, sc/source/core/tool/interpr4.cxx,
 // ScInterpreter::ScExternal, case SC_ADDINARG_VALUE_OR_ARRAY; sc/source/core/tool/rangeseq.cxx):
-// - a range reference: ScRangeToSequence::FillMixedArray over the cells, a
+// - a range reference: ScRangeToSequence::FillMixedArray over every cell of the reference, a
 //   sequence<sequence<any>>: a number as double, a text as string, an empty cell as an empty
 //   string. If any cell of the range holds an error, FillMixedArray fails and Calc shows
-//   Err:502 without calling the add-in (so such an error cannot show as itself);
+//   Err:504 without calling the add-in (so such an error cannot show as itself);
 // - an inline array or an array expression (a matrix): FillMixedArray over the matrix,
 //   without data types: a number as double, a text or an empty element as a string, a
 //   boolean as the double 0 or 1, an error as a NaN carrying the error code;
 // - a single cell or a single value: the double or the string itself.
-// An `XCellRange` parameter, the type NPS and CSAT had before, is only filled from a
-// reference: Calc answers any array with Err:504 before calling the add-in.
+// An `XCellRange` parameter is only filled from a reference: Calc answers any array with
+// Err:504 before calling the add-in.
 //
 // The rules applied here: numbers are answers, texts (and so empty cells) are skipped, an
 // error value inside an array shows as itself (CellError), an omitted argument is illegal.
-// FALSE from IF(...) without an else branch: see docs/FUNCTIONS.md ("Array arguments").
+// FALSE from IF(...) without an else branch: see docs/FUNCTIONS.md § 1.5.
 #pragma once
 
 #include "calc_errors.hxx"
