@@ -1,6 +1,8 @@
 """What a user sees, as pictures: a real (not headless) Calc on a virtual display (Xvfb),
 with the built .oxt installed in a private profile, showing the Function Wizard on
-=CRR(110;115;60) and the Extension Manager. Writes build/screenshots/<what>-<language>.png.
+=CRR(110;115;60), the Extension Manager, and the two forms of a survey function (a sheet
+where =NPS over a range works, NPS over an inline array shows Err:504 and its twin
+NPS_ARRAY takes an array expression, with the Function Wizard open on NPS_ARRAY). Writes build/screenshots/<what>-<language>.png.
 
 Run: PYTHONPATH=python /usr/bin/python3 scripts/gui_screenshots.py [en|ru ...]
 Needs Xvfb (Debian xvfb) and ImageMagick's import. Every process it starts (Xvfb, soffice)
@@ -22,8 +24,40 @@ import cmoffice as lo
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "build", "screenshots")
 DISPLAY = ":57"
-SHOTS = [("function-wizard", ".uno:FunctionDialog"),
-         ("extension-manager", "service:com.sun.star.deployment.ui.PackageManagerDialog")]
+
+
+def crr_cell(doc):
+    cell = doc.Sheets.getByIndex(0).getCellRangeByName("A1")
+    cell.setFormula("=CRR(110;115;60)")
+    return cell
+
+
+def survey_forms(doc):
+    """Answers and regions, NPS over the range, NPS over an inline array (Err:504), and the
+    North's NPS by NPS_ARRAY over an array expression (the cell the wizard opens on)."""
+    sheet = doc.Sheets.getByIndex(0)
+    rows = [("Region", "Answer"), ("North", 10), ("South", 9), ("North", 0), ("South", 7),
+            ("North", 9), ("South", 10), ("North", 8)]
+    for r, (region, answer) in enumerate(rows, start=1):
+        sheet.getCellRangeByName("A%d" % r).setString(region)
+        target = sheet.getCellRangeByName("B%d" % r)
+        target.setString(answer) if isinstance(answer, str) else target.setValue(answer)
+    cases = [("=NPS(B2:B8)", False), ("=NPS({10;9;0})", False),
+             ('=NPS_ARRAY(IF(A2:A8="North";B2:B8))', True)]
+    for r, (formula, array) in enumerate(cases, start=1):
+        sheet.getCellRangeByName("D%d" % r).setString("{%s}" % formula if array else formula)
+        cell = sheet.getCellRangeByName("E%d" % r)
+        if array:
+            sheet.getCellRangeByName("E%d:E%d" % (r, r)).setArrayFormula(formula)
+        else:
+            cell.setFormula(formula)
+    sheet.Columns.getByIndex(3).Width = 7500
+    return sheet.getCellRangeByName("E3")
+
+
+SHOTS = [("function-wizard", ".uno:FunctionDialog", crr_cell),
+         ("extension-manager", "service:com.sun.star.deployment.ui.PackageManagerDialog", crr_cell),
+         ("survey-two-forms", ".uno:FunctionDialog", survey_forms)]
 
 
 def connect(pipe, timeout=90):
@@ -39,9 +73,10 @@ def connect(pipe, timeout=90):
             time.sleep(1)
 
 
-def shoot(profile, language, command, path):
-    """Starts a Calc window, types =CRR(110;115;60) in A1, runs `command` (a dialog: the call
-    does not return while it is open) and photographs the screen."""
+def shoot(profile, language, command, setup, path):
+    """Starts a Calc window, fills it with setup(doc) and selects the cell it returns, runs
+    `command` (a dialog: the call does not return while it is open) and photographs the
+    screen."""
     env = dict(os.environ, DISPLAY=DISPLAY, SAL_USE_VCLPLUGIN="gen")
     if language == "ru":
         env.update(LANG="ru_RU.UTF-8", LC_ALL="ru_RU.UTF-8", LANGUAGE="ru")
@@ -57,8 +92,7 @@ def shoot(profile, language, command, path):
             if doc is not None and doc.supportsService("com.sun.star.sheet.SpreadsheetDocument"):
                 break
             time.sleep(0.5)
-        cell = doc.Sheets.getByIndex(0).getCellRangeByName("A1")
-        cell.setFormula("=CRR(110;115;60)")
+        cell = setup(doc)
         doc.CurrentController.select(cell)
         helper = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", context)
         frame = doc.CurrentController.Frame
@@ -80,9 +114,9 @@ def main(languages):
             profile = tempfile.mkdtemp(prefix="cm-gui-")
             try:
                 lo.office_with_extension(lo.OXT, profile_dir=profile, language=language).stop()
-                for name, command in SHOTS:
+                for name, command, setup in SHOTS:
                     path = os.path.join(OUT, "%s-%s.png" % (name, language))
-                    shoot(profile, language, command, path)
+                    shoot(profile, language, command, setup, path)
                     print(path)
             finally:
                 shutil.rmtree(profile, ignore_errors=True)
