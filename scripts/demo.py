@@ -22,11 +22,24 @@ from builder import RESULT_STYLES
 BUILD = os.path.join(ROOT, "build")
 PROFILE = os.path.join(BUILD, "profile")
 OUT = os.path.join(BUILD, "demo")
-PNG_PAGES = 6
+# PNG pages of every sheet: its first ones (a data log of the cohort, forecast and
+# subscription templates runs to a hundred pages; the PDF has them all).
+PAGES_PER_SHEET = 4
 
 
 def shown(cell):
     return cell.getString() if cell.getError() else "%.6g" % cell.getValue()
+
+
+def sheet_pages(doc):
+    """[(sheet name, its first page, its page count)] as the PDF export numbers them: the
+    document renders sheet after sheet (XRenderable.getRendererCount of each sheet)."""
+    pages, first = [], 1
+    for sheet in doc.Sheets:
+        count = doc.getRendererCount(sheet, ())
+        pages.append((sheet.Name, first, count))
+        first += count
+    return pages
 
 
 def render_templates(office):
@@ -50,14 +63,18 @@ def render_templates(office):
                 if cell.CellStyle in RESULT_STYLES:
                     print("   %-24s %-14s %s" % (range_name, cell.getString(), cell.getFormula()))
             pdf = os.path.join(OUT, name + ".pdf")
+            sheets = sheet_pages(doc)
             doc.storeToURL(lo.file_url(pdf), lo.props(FilterName="calc_pdf_Export"))
         finally:
             doc.close(True)
-        # PNG of the first pages only: the cohort template's sample order log runs to dozens.
-        subprocess.run(["pdftoppm", "-r", "80", "-l", str(PNG_PAGES), "-png", pdf, os.path.join(OUT, name)],
-                       check=True)
+        for _, first, count in sheets:
+            if count:
+                last = first + min(count, PAGES_PER_SHEET) - 1
+                subprocess.run(["pdftoppm", "-r", "80", "-f", str(first), "-l", str(last), "-png", pdf,
+                                os.path.join(OUT, name)], check=True)
         pages = sorted(f for f in os.listdir(OUT) if re.fullmatch(re.escape(name) + r"-\d+\.png", f))
-        print("   rendered: %s.pdf, %s" % (name, ", ".join(pages)))
+        print("   rendered: %s.pdf (%s), %s" % (
+            name, ", ".join("%s: %d p." % (sheet, count) for sheet, _, count in sheets), ", ".join(pages)))
     return problems
 
 
