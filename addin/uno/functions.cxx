@@ -272,7 +272,7 @@ public:
                                const Any& daysPerPeriod) override {
         return guarded([&] {
             const DateOrigin origin(options);
-            const ValuedLog log = read_valued_log(customerIds, orderDates, amounts, origin);
+            const DatedAmounts log = read_dated_amounts(customerIds, orderDates, amounts, origin);
             const double end = date_argument(calibrationEnd, origin, "calibration_end");
             const double days = number_or(daysPerPeriod, 7, "days_per_period");
             return rfm_matrix(rfm_summary(log.customers, log.dates, log.amounts, log.ids.size(), end, days),
@@ -310,9 +310,9 @@ public:
                                  const CellRange& months, const CellRange& mrr) override {
         return guarded([&] {
             const DateOrigin origin(options);
-            const BillingExport data = read_billing_export(require_range(customerIds), require_range(months),
-                                                           require_range(mrr), origin);
-            return movements_matrix(cm::mrr_movements(data.customers, data.months, data.mrr, data.ids.size()),
+            const DatedAmounts data = read_dated_amounts(require_range(customerIds), require_range(months),
+                                                         require_range(mrr), origin);
+            return movements_matrix(cm::mrr_movements(data.customers, data.dates, data.amounts, data.ids.size()),
                                     origin);
         });
     }
@@ -333,10 +333,10 @@ public:
                                          const CellRange& months, const CellRange& mrr) override {
         return guarded([&] {
             const DateOrigin origin(options);
-            const BillingExport data = read_billing_export(require_range(customerIds), require_range(months),
-                                                           require_range(mrr), origin);
+            const DatedAmounts data = read_dated_amounts(require_range(customerIds), require_range(months),
+                                                         require_range(mrr), origin);
             return survival_matrix(
-                cm::subscription_survival(data.customers, data.months, data.mrr, data.ids.size()), origin);
+                cm::subscription_survival(data.customers, data.dates, data.amounts, data.ids.size()), origin);
         });
     }
 

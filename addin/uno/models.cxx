@@ -91,38 +91,6 @@ std::vector<std::vector<double>> summary_columns(std::initializer_list<const css
     return values;
 }
 
-ValuedLog read_valued_log(const CellRange& order_ids, const CellRange& dates, const CellRange& amounts,
-                          const DateOrigin& origin) {
-    if (!order_ids.is() || !dates.is() || !amounts.is())
-        throw_illegal("a cell range is required");
-    ValuedLog log;
-    CustomerReader customer_of(log.ids);
-    const auto empty = [](const css::uno::Any& cell) {
-        return cell.getValueTypeClass() == css::uno::TypeClass_VOID ||
-               (cell.getValueTypeClass() == css::uno::TypeClass_STRING &&
-                static_cast<const rtl::OUString*>(cell.getValue())->isEmpty());
-    };
-    for_each_aligned({order_ids, dates, amounts}, [&](const css::uno::Any* const* cells) {
-        const auto customer = customer_of(*cells[0]);
-        if (!customer) {
-            if (!empty(*cells[1]) || !empty(*cells[2]))
-                throw_illegal("a row has a date or an amount but no customer id");
-            return;
-        }
-        const std::optional<double> date = origin.read_cell(*cells[1], "an order date");
-        if (!date)
-            throw_illegal("an order has no date");
-        if (cells[2]->getValueTypeClass() != css::uno::TypeClass_DOUBLE)
-            throw_illegal("an order's amount must be a number");
-        if (*customer == log.id_cells.size())
-            log.id_cells.push_back(*cells[0]);
-        log.customers.push_back(*customer);
-        log.dates.push_back(*date);
-        log.amounts.push_back(*static_cast<const double*>(cells[2]->getValue()));
-    });
-    return log;
-}
-
 Range fit_row(std::initializer_list<double> values) {
     css::uno::Sequence<css::uno::Any> row(static_cast<sal_Int32>(values.size()));
     sal_Int32 k = 0;

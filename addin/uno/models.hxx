@@ -24,18 +24,6 @@ double date_argument(const css::uno::Any& argument, const DateOrigin& origin, co
 std::vector<std::vector<double>> summary_columns(std::initializer_list<const css::uno::Any*> columns,
                                                  std::initializer_list<const char*> names);
 
-// An order log of ids, dates and amounts read side by side (the same rules as
-// read_dated_log; an order's amount must be a number), with each customer's id cell as
-// first seen, to be shown back in RFM_SUMMARY's first column.
-struct ValuedLog {
-    CustomerIds ids;
-    std::vector<css::uno::Any> id_cells;  // by customer index
-    std::vector<std::size_t> customers;
-    std::vector<double> dates, amounts;
-};
-ValuedLog read_valued_log(const CellRange& order_ids, const CellRange& dates, const CellRange& amounts,
-                          const DateOrigin& origin);
-
 // One row: the values, then the log-likelihood.
 Range fit_row(std::initializer_list<double> values);
 

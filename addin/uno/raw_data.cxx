@@ -95,6 +95,32 @@ OrderLog read_dated_log(const CellRange& order_ids, const CellRange& dates, cons
                     [&](const css::uno::Any& cell) { return origin.read_cell(cell, "an order date"); });
 }
 
+DatedAmounts read_dated_amounts(const CellRange& customer_ids, const CellRange& dates, const CellRange& amounts,
+                                const DateOrigin& origin) {
+    DatedAmounts log;
+    CustomerReader customer_of(log.ids);
+    for_each_aligned({customer_ids, dates, amounts}, [&](const css::uno::Any* const* cells) {
+        const auto customer = customer_of(*cells[0]);
+        if (!customer) {
+            if (!is_empty(*cells[1]) || !is_empty(*cells[2]))
+                throw_illegal("a row has a date or an amount but no customer id");
+            return;
+        }
+        const std::optional<double> date = origin.read_cell(*cells[1], "a date");
+        if (!date)
+            throw_illegal("a row has no date");
+        const css::uno::Any& amount = *cells[2];
+        if (amount.getValueTypeClass() != css::uno::TypeClass_DOUBLE)
+            throw_illegal(is_empty(amount) ? "a row has no amount" : "an amount must be a number");
+        if (*customer == log.id_cells.size())
+            log.id_cells.push_back(*cells[0]);
+        log.customers.push_back(*customer);
+        log.dates.push_back(*date);
+        log.amounts.push_back(*static_cast<const double*>(amount.getValue()));
+    });
+    return log;
+}
+
 CohortPeriod period_argument(const css::uno::Any& period) {
     if (period.getValueTypeClass() == css::uno::TypeClass_VOID)
         return CohortPeriod::month;

@@ -52,6 +52,22 @@ struct OrderLog {
 OrderLog read_order_log(const CellRange& order_ids, const CellRange& numbers, const char* what);
 OrderLog read_dated_log(const CellRange& order_ids, const CellRange& dates, const DateOrigin& origin);
 
+// A log of dated amounts read from three ranges side by side: row for row a customer id, a
+// date (DateOrigin::read_cell: a date cell or ISO text) and a number. Orders with their
+// value (RFM_SUMMARY, BGNBD_FIT) and billing rows with their MRR (MRR_MOVEMENTS,
+// SUBSCRIPTION_SURVIVAL) alike. A row empty in all three is skipped; a row with some but
+// not all three, or a value of the wrong kind, is an illegal argument (never a silently
+// dropped row). Each customer's id cell is kept as first seen, to be shown back
+// (RFM_SUMMARY's first column).
+struct DatedAmounts {
+    CustomerIds ids;
+    std::vector<css::uno::Any> id_cells;  // by customer index
+    std::vector<std::size_t> customers;
+    std::vector<double> dates, amounts;  // dates in the library's origin
+};
+DatedAmounts read_dated_amounts(const CellRange& customer_ids, const CellRange& dates, const CellRange& amounts,
+                                const DateOrigin& origin);
+
 // Omitted or empty: month; otherwise a name cm::cohort_period_from_name knows.
 CohortPeriod period_argument(const css::uno::Any& period);
 

@@ -1,43 +1,6 @@
 #include "subscription.hxx"
 
-#include "range_reader.hxx"
-
-#include <rtl/ustring.hxx>
-
 namespace cm::uno {
-namespace {
-
-bool is_blank(const css::uno::Any& cell) {
-    return cell.getValueTypeClass() == css::uno::TypeClass_VOID ||
-           (cell.getValueTypeClass() == css::uno::TypeClass_STRING &&
-            static_cast<const rtl::OUString*>(cell.getValue())->isEmpty());
-}
-
-}  // namespace
-
-BillingExport read_billing_export(const CellRange& customer_ids, const CellRange& months, const CellRange& mrr,
-                                  const DateOrigin& origin) {
-    BillingExport data;
-    CustomerReader customer_of(data.ids);
-    for_each_aligned({customer_ids, months, mrr}, [&](const css::uno::Any* const* cells) {
-        const auto customer = customer_of(*cells[0]);
-        if (!customer) {
-            if (!is_blank(*cells[1]) || !is_blank(*cells[2]))
-                throw_illegal("a row of the billing export has a month or an MRR but no customer id");
-            return;
-        }
-        const auto month = origin.read_cell(*cells[1], "a month");
-        if (!month)
-            throw_illegal("a row of the billing export has no month");
-        const css::uno::Any& amount = *cells[2];
-        if (amount.getValueTypeClass() != css::uno::TypeClass_DOUBLE)
-            throw_illegal(is_blank(amount) ? "a row of the billing export has no MRR" : "an MRR must be a number");
-        data.customers.push_back(*customer);
-        data.months.push_back(*month);
-        data.mrr.push_back(*static_cast<const double*>(amount.getValue()));
-    });
-    return data;
-}
 
 Range movements_matrix(const std::vector<MrrMonth>& table, const DateOrigin& origin) {
     Range matrix(static_cast<sal_Int32>(table.size()));

@@ -820,8 +820,9 @@ def date_of(value):
     raise Failed(ILLEGAL)
 
 
-def valued_log(ids, dates, amounts):
-    """models.cxx read_valued_log: (customer, date, amount) of every row with an id."""
+def dated_amounts(ids, dates, amounts):
+    """raw_data.cxx read_dated_amounts: (customer, date, amount) of every row with an id;
+    orders with their value and billing rows with their MRR alike."""
     log = []
     for id_cell, date_cell, amount_cell in zip(*aligned(ids, dates, amounts)):
         who = customer(id_cell)
@@ -873,7 +874,7 @@ def bgnbd_fit(ids, dates, end, days):
 
 
 def rfm_summary(ids, dates, amounts, end, days):
-    log, end_date, period = together(lambda: valued_log(ids, dates, amounts), lambda: date_of(end),
+    log, end_date, period = together(lambda: dated_amounts(ids, dates, amounts), lambda: date_of(end),
                                      lambda: number_or(days, 7.0))
     first = rfm_rows(log, end_date, period)[0][0]
     return ShownText(first[1]) if first[0] == "text" else first[1]
@@ -972,25 +973,13 @@ def signatures(idl_text):
 
 
 # Subscription revenue: MRR_MOVEMENTS and SUBSCRIPTION_SURVIVAL show the first day of their
-# first month (the top left of the array); subscription.cxx read_billing_export and
+# first month (the top left of the array); raw_data.cxx read_dated_amounts and
 # addin/core subscription.cpp decide the errors, in this order: the rows (an id without its
 # month or MRR, or the reverse, a wrong kind: Err:502), each row's date (beyond ±10^7 days:
 # Err:502), no rows (#DIV/0!), more than 1200 months (Err:502), a customer's month too large
 # to add up (#NUM!).
 def billing_log(ids, months, mrr):
-    id_cells, month_cells, mrr_cells = aligned(ids, months, mrr)
-    log = []
-    for id_cell, month_cell, mrr_cell in zip(id_cells, month_cells, mrr_cells):
-        who = customer(id_cell)
-        if who is None:
-            if month_cell is not None or mrr_cell is not None:
-                raise Failed(ILLEGAL)
-            continue
-        if month_cell is None or month_cell.kind != "number" or mrr_cell is None or mrr_cell.kind != "number":
-            raise Failed(ILLEGAL)
-        log.append((who, month_cell.value, mrr_cell.value))
-    for _, date, _ in log:
-        period_index(date, "month")
+    log = dated_amounts(ids, months, mrr)
     if not log:
         raise reference.Division()
     indices = [period_index(date, "month") for _, date, _ in log]
