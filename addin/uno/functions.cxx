@@ -31,12 +31,6 @@ namespace {
 using rtl::OUString;
 using css::uno::Any;
 
-const CellRange& require_range(const CellRange& range) {
-    if (!range.is())
-        throw_illegal("a cell range is required");
-    return range;
-}
-
 BgnbdParams bgnbd_params(const Any& params) {
     const auto p = parameter_row(params, 4, "params (r, alpha, a, b)");
     return {p[0], p[1], p[2], p[3]};
@@ -252,7 +246,7 @@ public:
         return guarded([&] {
             // The ranges first: an error in them (a circular reference) shows as itself.
             const DateOrigin origin(options);
-            const OrderLog log = read_dated_log(require_range(customerIds), require_range(orderDates), origin);
+            const OrderLog log = read_dated_log(customerIds, orderDates, origin);
             const double end = date_argument(calibrationEnd, origin, "calibration_end");
             const double days = number_or(daysPerPeriod, 7, "days_per_period");
             const RfmSummary s = rfm_summary(log.customers, log.numbers, {}, log.ids.size(), end, days);
@@ -310,8 +304,7 @@ public:
                                  const CellRange& months, const CellRange& mrr) override {
         return guarded([&] {
             const DateOrigin origin(options);
-            const DatedAmounts data = read_dated_amounts(require_range(customerIds), require_range(months),
-                                                         require_range(mrr), origin);
+            const DatedAmounts data = read_dated_amounts(customerIds, months, mrr, origin);
             return movements_matrix(cm::mrr_movements(data.customers, data.dates, data.amounts, data.ids.size()),
                                     origin);
         });
@@ -333,8 +326,7 @@ public:
                                          const CellRange& months, const CellRange& mrr) override {
         return guarded([&] {
             const DateOrigin origin(options);
-            const DatedAmounts data = read_dated_amounts(require_range(customerIds), require_range(months),
-                                                         require_range(mrr), origin);
+            const DatedAmounts data = read_dated_amounts(customerIds, months, mrr, origin);
             return survival_matrix(
                 cm::subscription_survival(data.customers, data.dates, data.amounts, data.ids.size()), origin);
         });

@@ -46,6 +46,8 @@ void require_one_sheet(const css::uno::Reference<css::table::XCellRange>& range)
 }  // namespace
 
 std::optional<css::table::CellRangeAddress> used_part_of(const css::uno::Reference<css::table::XCellRange>& range) {
+    if (!range.is())  // a range argument left out: Calc passes nothing
+        throw_illegal("a cell range is required");
     require_one_sheet(range);
     css::uno::Reference<css::sheet::XCellRangeAddressable> addressable(range, css::uno::UNO_QUERY_THROW);
     css::uno::Reference<css::sheet::XSheetCellRange> sheet_range(range, css::uno::UNO_QUERY_THROW);
@@ -69,8 +71,7 @@ std::optional<css::table::CellRangeAddress> used_part_of(const css::uno::Referen
 std::optional<AlignedWindow> aligned_window(std::initializer_list<css::uno::Reference<css::table::XCellRange>> ranges) {
     sal_Int32 rows = -1, columns = -1, first = SAL_MAX_INT32, last = -1;
     for (const auto& range : ranges) {
-        if (!range.is())
-            throw_illegal("a cell range is required");
+        const auto used = used_part_of(range);  // first: it refuses a range left out
         css::uno::Reference<css::sheet::XCellRangeAddressable> addressable(range, css::uno::UNO_QUERY_THROW);
         const auto address = addressable->getRangeAddress();
         const sal_Int32 range_rows = address.EndRow - address.StartRow + 1;
@@ -79,7 +80,7 @@ std::optional<AlignedWindow> aligned_window(std::initializer_list<css::uno::Refe
             throw_illegal("the ranges must have the same number of rows and columns");
         rows = range_rows;
         columns = range_columns;
-        if (const auto used = used_part_of(range)) {
+        if (used) {
             first = std::min(first, used->StartRow - address.StartRow);
             last = std::max(last, used->EndRow - address.StartRow);
         }

@@ -57,7 +57,9 @@ constexpr sal_Int32 block_cells = 1 << 16;
 // Throws the illegal-argument error when `area` has more than `limit` cells.
 void require_readable(const css::table::CellRangeAddress& area, double limit);
 
-// The part of `range` inside its sheet's used area; std::nullopt when they do not meet.
+// The part of `range` inside its sheet's used area; std::nullopt when they do not meet. A
+// range left out (null) or through several sheets is an illegal argument: every reader
+// below starts here, so no caller checks it again.
 std::optional<css::table::CellRangeAddress> used_part_of(const css::uno::Reference<css::table::XCellRange>& range);
 
 // Calls add(value) for every number in `range` (see the file comment), block by block.

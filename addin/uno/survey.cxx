@@ -13,15 +13,9 @@ namespace cm::uno {
 
 namespace {
 
-const CellRange& require_answers(const CellRange& range, const char* what) {
-    if (!range.is())
-        throw_illegal((std::string(what) + " must be a cell range (for an array use the _ARRAY function)").c_str());
-    return range;
-}
-
 template <class Tally>
-Tally tally_range(const CellRange& scores, Tally tally, const char* what) {
-    if (const auto error = for_each_number(require_answers(scores, what), [&](double score) { tally.add(score); }))
+Tally tally_range(const CellRange& scores, Tally tally) {
+    if (const auto error = for_each_number(scores, [&](double score) { tally.add(score); }))
         throw CellError{*error};
     return tally;
 }
@@ -83,8 +77,8 @@ private:
 
 }  // namespace
 
-NpsTally nps_answers(const CellRange& scores, const char* what) {
-    return tally_range(scores, NpsTally{}, what);
+NpsTally nps_answers(const CellRange& scores, const char* /* what: the range reader names no argument */) {
+    return tally_range(scores, NpsTally{});
 }
 
 NpsTally nps_answers(const css::uno::Any& scores, const char* what) {
@@ -92,7 +86,7 @@ NpsTally nps_answers(const css::uno::Any& scores, const char* what) {
 }
 
 CsatTally csat_answers(const CellRange& scores, double scale_max) {
-    return tally_range(scores, CsatTally(scale_max), "scores");
+    return tally_range(scores, CsatTally(scale_max));
 }
 
 CsatTally csat_answers(const css::uno::Any& scores, double scale_max) {
@@ -109,8 +103,7 @@ Range interval_row(const Interval& interval) {
 Range nps_by_segment(const CellRange& scores, const CellRange& segments) {
     SegmentTable table;
     // aligned_window (inside) refuses two shapes and shows the first error cell as itself.
-    for_each_aligned({require_answers(scores, "scores"), require_answers(segments, "segments")},
-                     [&](const css::uno::Any* const* cells) { table.add(*cells[0], *cells[1]); });
+    for_each_aligned({scores, segments}, [&](const css::uno::Any* const* cells) { table.add(*cells[0], *cells[1]); });
     return table.table();
 }
 
