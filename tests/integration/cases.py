@@ -55,6 +55,17 @@ SEED_EXAMPLES = [
     case("=ROMI(CLV(182;0.37;0.8);600)", 182 / 1.43 / 600, printed="21,2 %", source="article A2, CAC 600"),
 ]
 
+# Ordinary formulas (Enter, not Ctrl+Shift+Enter) over the Data sheet below.
+LOOKUP_CASES = [
+    # One segment's NPS at range speed (guide 1.5): its row picked out of NPS_BY's table.
+    case('=INDEX(NPS_BY(Data.B1:B8;Data.Y1:Y8);MATCH("South";INDEX(NPS_BY(Data.B1:B8;Data.Y1:Y8);0;1);0);3)',
+         50, source="Data: South answered 9 and 7 (one promoter, one passive): NPS 50"),
+    case('=INDEX(NPS_BY(Data.B1:B8;Data.Y1:Y8);MATCH("North";INDEX(NPS_BY(Data.B1:B8;Data.Y1:Y8);0;1);0);2)',
+         2, source="Data: North answered 10 and 0 (text and blanks skipped)"),
+    case('=INDEX(NPS_BY(Data.B1:B8;Data.Y1:Y8);MATCH("West";INDEX(NPS_BY(Data.B1:B8;Data.Y1:Y8);0;1);0);3)',
+         NA, source="no such segment: MATCH gives #N/A"),
+]
+
 # Sheet "Data" of the test document; ranges below refer to it.
 #   A1:A150  article A6's survey as raw answers: 65 × 9–10, 50 × 7–8, 35 × 0–6
 #   B1:B8    10, "n/a", <empty>, 9, 0, "10", <empty>, 7      (text "10" is text)

@@ -12,10 +12,10 @@ import unittest
 
 import cmoffice as lo
 from calc import check_cell, fill_column, function_descriptions, function_table
-from cases import ARRAY_CASES, DATA_COLUMNS, ERROR_CODES, EXTRA_SHEETS, SEED_EXAMPLES
+from cases import ARRAY_CASES, DATA_COLUMNS, ERROR_CODES, EXTRA_SHEETS, LOOKUP_CASES, SEED_EXAMPLES
 
 # Every other case of every function is in the test sheets (tests/sheets, test_sheets.py).
-ALL_CASES = SEED_EXAMPLES
+ALL_CASES = SEED_EXAMPLES + LOOKUP_CASES
 
 office = lo.SharedOffice()
 setUpModule, tearDownModule = office.set_up, office.tear_down
