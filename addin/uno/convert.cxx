@@ -57,7 +57,12 @@ std::vector<double> parameter_row(const css::uno::Any& params, std::size_t count
     Range cells;
     css::uno::Sequence<css::uno::Sequence<double>> numbers;
     if (params >>= cells) {
-        if (cells.getLength() != 1 && (cells.getLength() == 0 || cells[0].getLength() != 1))
+        if (cells.getLength() == 0)
+            wrong();
+        // A fit's whole block (parameters, standard errors, covariance): its first row.
+        if (cells.getLength() > 1 && cells[0].getLength() == static_cast<sal_Int32>(count + 1))
+            cells = Range(&cells[0], 1);
+        if (cells.getLength() != 1 && cells[0].getLength() != 1)
             wrong();
         for (const auto& row : cells)
             for (const auto& cell : row) {

@@ -33,7 +33,8 @@ std::optional<double> optional_number(const css::uno::Any& argument, const char*
 
 // The `params` argument of a model function (SBG_SURVIVAL, BGNBD_P_ALIVE...): the row a fit
 // returned or the parameters typed as an inline array, one row or one column of `count`
-// numbers, or of `count + 1` when it is a fit's row with its log-likelihood last (ignored).
+// numbers, or of `count + 1` when it is a fit's row with its log-likelihood last (ignored), or
+// a fit's whole block (rows of `count + 1` cells: its first row is the parameters).
 // Anything else (text, an empty cell, another length, a 2-D block) is an illegal argument.
 std::vector<double> parameter_row(const css::uno::Any& params, std::size_t count, const char* what);
 

@@ -12,6 +12,7 @@
 
 #include <cm/bgnbd.hpp>
 #include <cm/gamma_gamma.hpp>
+#include <cm/intervals.hpp>
 #include <cm/loyalty.hpp>
 #include <cm/retention.hpp>
 #include <cm/sbg.hpp>
@@ -31,10 +32,9 @@ namespace {
 using rtl::OUString;
 using css::uno::Any;
 
-BgnbdParams bgnbd_params(const Any& params) {
-    const auto p = parameter_row(params, 4, "params (r, alpha, a, b)");
-    return {p[0], p[1], p[2], p[3]};
-}
+BgnbdParams bgnbd_of(const std::vector<double>& p) { return {p[0], p[1], p[2], p[3]}; }
+
+BgnbdParams bgnbd_params(const Any& params) { return bgnbd_of(parameter_row(params, 4, "params (r, alpha, a, b)")); }
 
 GgParams gg_params(const Any& params) {
     const auto p = parameter_row(params, 3, "params (p, q, v)");
@@ -251,14 +251,16 @@ public:
             const double days = number_or(daysPerPeriod, 7, "days_per_period");
             const RfmSummary s = rfm_summary(log.customers, log.numbers, {}, log.ids.size(), end, days);
             const BgnbdFit fit = bgnbd_fit(s.x, s.t_x, s.T);
-            return fit_row({fit.params.r, fit.params.alpha, fit.params.a, fit.params.b, fit.log_likelihood});
+            return fit_block({fit.params.r, fit.params.alpha, fit.params.a, fit.params.b}, fit.log_likelihood,
+                             fit.covariance, fit.customers);
         });
     }
     Range SAL_CALL BGNBD_FIT_RFM(const Any& frequency, const Any& recency, const Any& age) override {
         return guarded([&] {
             const auto columns = summary_columns({&frequency, &recency, &age}, {"x", "t_x", "T"});
             const BgnbdFit fit = bgnbd_fit(columns[0], columns[1], columns[2]);
-            return fit_row({fit.params.r, fit.params.alpha, fit.params.a, fit.params.b, fit.log_likelihood});
+            return fit_block({fit.params.r, fit.params.alpha, fit.params.a, fit.params.b}, fit.log_likelihood,
+                             fit.covariance, fit.customers);
         });
     }
     Range SAL_CALL RFM_SUMMARY(const DocumentSettings& options, const CellRange& customerIds,
@@ -280,11 +282,53 @@ public:
     double SAL_CALL BGNBD_P_ALIVE(const Any& params, double frequency, double recency, double age) override {
         return guarded([&] { return bgnbd_p_alive(bgnbd_params(params), frequency, recency, age); });
     }
+    // Intervals: cm/intervals.hpp
+    Range SAL_CALL BGNBD_P_ALIVE_CI(const Any& fit, double frequency, double recency, double age,
+                                    const Any& level) override {
+        return guarded([&] {
+            const auto f = fit_argument(fit, 4, "fit (BGNBD_FIT over 6 rows)");
+            return interval_row(bgnbd_p_alive_interval(bgnbd_of(f.parameters), f.covariance, frequency, recency, age,
+                                                       number_or(level, 0.95, "level")));
+        });
+    }
+    Range SAL_CALL BGNBD_EXPECTED_CI(const Any& fit, double frequency, double recency, double age, double periods,
+                                     const Any& level) override {
+        return guarded([&] {
+            const auto f = fit_argument(fit, 4, "fit (BGNBD_FIT over 6 rows)");
+            return interval_row(bgnbd_expected_interval(bgnbd_of(f.parameters), f.covariance, frequency, recency, age,
+                                                        periods, number_or(level, 0.95, "level")));
+        });
+    }
+    Range SAL_CALL BGNBD_CLV_CI(const Any& bgnbdFit, const Any& ggFit, double frequency, double recency, double age,
+                                double averageValue, double margin, double discount, double horizon,
+                                const Any& level) override {
+        return guarded([&] {
+            const auto f = fit_argument(bgnbdFit, 4, "bgnbd_fit (BGNBD_FIT over 6 rows)");
+            const auto g = fit_argument(ggFit, 3, "gg_fit (GG_FIT over 5 rows)");
+            return interval_row(bgnbd_clv_interval(bgnbd_of(f.parameters), f.covariance,
+                                                   {g.parameters[0], g.parameters[1], g.parameters[2]}, g.covariance,
+                                                   frequency, recency, age, averageValue, margin, discount, horizon,
+                                                   number_or(level, 0.95, "level")));
+        });
+    }
+    Range SAL_CALL BGNBD_FORECAST(const Any& fit, const Any& frequency, const Any& recency, const Any& age,
+                                  double periods, const Any& level) override {
+        return guarded([&] {
+            const auto f = fit_argument(fit, 4, "fit (BGNBD_FIT over 6 rows)");
+            const auto columns = summary_columns({&frequency, &recency, &age}, {"x", "t_x", "T"});
+            const CohortForecast c = bgnbd_cohort_forecast(bgnbd_of(f.parameters), f.covariance, columns[0],
+                                                           columns[1], columns[2], periods,
+                                                           number_or(level, 0.95, "level"));
+            return values_row({c.expected, c.parameters.lower, c.parameters.upper, c.predictive.lower,
+                               c.predictive.upper});
+        });
+    }
     Range SAL_CALL GG_FIT(const Any& frequencies, const Any& averageValues) override {
         return guarded([&] {
             const auto columns = summary_columns({&frequencies, &averageValues}, {"frequencies", "average_values"});
             const GgFit fit = gg_fit(columns[0], columns[1]);
-            return fit_row({fit.params.p, fit.params.q, fit.params.v, fit.log_likelihood});
+            return fit_block({fit.params.p, fit.params.q, fit.params.v}, fit.log_likelihood, fit.covariance,
+                             fit.customers);
         });
     }
     double SAL_CALL GG_SPEND(const Any& params, double frequency, double averageValue) override {

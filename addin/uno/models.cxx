@@ -1,5 +1,6 @@
 #include "models.hxx"
 
+#include "calc_errors.hxx"
 #include "range_reader.hxx"
 
 #include <rtl/ustring.hxx>
@@ -91,7 +92,67 @@ std::vector<std::vector<double>> summary_columns(std::initializer_list<const css
     return values;
 }
 
-Range fit_row(std::initializer_list<double> values) {
+Range fit_block(std::initializer_list<double> parameters, double log_likelihood, const ParameterCovariance& covariance,
+                double observations) {
+    const auto k = static_cast<sal_Int32>(parameters.size());
+    const bool known = covariance.available() && covariance.size() == parameters.size();
+    const double unknown = calc_error_value(CalcError::IllegalFPOperation);
+    const std::vector<double> errors = known ? standard_errors(covariance) : std::vector<double>();
+    Range block(k + 2);
+    for (sal_Int32 row = 0; row < k + 2; ++row) {
+        css::uno::Sequence<css::uno::Any> cells(k + 1);
+        css::uno::Any* cell = cells.getArray();
+        for (sal_Int32 column = 0; column < k; ++column) {
+            const auto c = static_cast<std::size_t>(column);
+            if (row == 0)
+                cell[column] <<= *(parameters.begin() + column);
+            else if (!known)
+                cell[column] <<= unknown;
+            else if (row == 1)
+                cell[column] <<= errors[c];
+            else
+                cell[column] <<= covariance.matrix[static_cast<std::size_t>(row - 2) * parameters.size() + c];
+        }
+        if (row == 0)
+            cell[k] <<= log_likelihood;
+        else if (row == 1)
+            cell[k] <<= observations;
+        block.getArray()[row] = cells;
+    }
+    return block;
+}
+
+FittedParameters fit_argument(const css::uno::Any& fit, std::size_t k, const char* what) {
+    const auto wrong = [&] {
+        throw_illegal((std::string(what) + " must be the fit's result entered over " + std::to_string(k + 2) +
+                       " rows: parameters, standard errors and covariance")
+                          .c_str());
+    };
+    Range rows;
+    if (!(fit >>= rows) || rows.getLength() < static_cast<sal_Int32>(k + 2))
+        wrong();
+    std::vector<double> numbers;
+    for (std::size_t row = 0; row < k + 2; ++row) {
+        const auto& cells = rows[static_cast<sal_Int32>(row)];
+        if (cells.getLength() < static_cast<sal_Int32>(k))
+            wrong();
+        if (row == 1)
+            continue;  // the standard errors: the covariance below holds them
+        for (std::size_t column = 0; column < k; ++column) {
+            const css::uno::Any& cell = cells[static_cast<sal_Int32>(column)];
+            if (cell.getValueTypeClass() != css::uno::TypeClass_DOUBLE)
+                wrong();
+            numbers.push_back(*static_cast<const double*>(cell.getValue()));
+        }
+    }
+    FittedParameters result;
+    result.parameters.assign(numbers.begin(), numbers.begin() + static_cast<std::ptrdiff_t>(k));
+    result.covariance = covariance_from_cells(
+        result.parameters, std::vector<double>(numbers.begin() + static_cast<std::ptrdiff_t>(k), numbers.end()));
+    return result;
+}
+
+Range values_row(std::initializer_list<double> values) {
     css::uno::Sequence<css::uno::Any> row(static_cast<sal_Int32>(values.size()));
     sal_Int32 k = 0;
     for (double value : values)

@@ -8,6 +8,7 @@
 #include "raw_data.hxx"
 
 #include <cm/rfm.hpp>
+#include <cm/uncertainty.hpp>
 
 #include <optional>
 #include <vector>
@@ -24,8 +25,25 @@ double date_argument(const css::uno::Any& argument, const DateOrigin& origin, co
 std::vector<std::vector<double>> summary_columns(std::initializer_list<const css::uno::Any*> columns,
                                                  std::initializer_list<const char*> names);
 
-// One row: the values, then the log-likelihood.
-Range fit_row(std::initializer_list<double> values);
+// A fit's block (docs/FUNCTIONS.md, "How sure is the fit"): row 1 the k parameters, then the
+// log-likelihood; row 2 their standard errors, then the number of customers fitted; rows 3 to
+// k + 2 their k×k covariance (the last column empty). Entered over one row it is row 1 alone, as
+// before standard errors existed. Without a covariance (a singular information matrix) rows 2
+// and on show #NUM! under the parameters.
+Range fit_block(std::initializer_list<double> parameters, double log_likelihood, const ParameterCovariance& covariance,
+                double observations);
+
+// The parameters and covariance of a fit's block given as `fit` to an interval function: at
+// least k + 2 rows whose first k columns are numbers; anything less is an illegal argument that
+// says to enter the fit over k + 2 rows.
+struct FittedParameters {
+    std::vector<double> parameters;
+    ParameterCovariance covariance;
+};
+FittedParameters fit_argument(const css::uno::Any& fit, std::size_t k, const char* what);
+
+// Numbers as one row.
+Range values_row(std::initializer_list<double> values);
 
 // RFM_SUMMARY's array: id, x, t_x, T, average value of the repeat orders, one row per customer.
 Range rfm_matrix(const RfmSummary& summary, const std::vector<css::uno::Any>& id_cells);

@@ -795,11 +795,24 @@ class ShownText:
 
 
 def params_row(value, count):
-    """convert.cxx parameter_row: one row or column of count (or count + 1) numbers."""
+    """convert.cxx parameter_row: one row or column of count (or count + 1) numbers, or a fit's
+    whole block (rows of count + 1 cells)."""
     if value[0] == "array":
         rows, columns = value[1]
         if min(rows, columns) == 1 and max(rows, columns) in (count, count + 1):
             raise Unmodelled()  # the contents decide
+        if rows > 1 and columns == count + 1:
+            raise Unmodelled()
+    raise Failed(ILLEGAL)
+
+
+def fit_block(value, count):
+    """models.cxx fit_argument (guide: "How sure is the fit"): a fit's block over count + 2 rows
+    or more, of count columns or more."""
+    if value[0] == "array":
+        rows, columns = value[1]
+        if rows >= count + 2 and columns >= count:
+            raise Unmodelled()
     raise Failed(ILLEGAL)
 
 
@@ -893,6 +906,10 @@ MODELS.update({
     "BGNBD_P_ALIVE": lambda params, *numbers: params_row(params, 4),
     "GG_SPEND": lambda params, *numbers: params_row(params, 3),
     "BGNBD_CLV": gg_then_bgnbd,
+    "BGNBD_P_ALIVE_CI": lambda fit, *numbers: fit_block(fit, 4),
+    "BGNBD_EXPECTED_CI": lambda fit, *numbers: fit_block(fit, 4),
+    "BGNBD_CLV_CI": lambda bgnbd, gg, *numbers: (fit_block(bgnbd, 4), fit_block(gg, 3)),
+    "BGNBD_FORECAST": lambda fit, *rest: fit_block(fit, 4),
 })
 
 

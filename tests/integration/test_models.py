@@ -168,6 +168,115 @@ class ModelsInCalc(unittest.TestCase):
         finally:
             doc.close(True)
 
+    def test_standard_errors_and_intervals(self):
+        """Guide 9, "How sure is the fit": the fits over k + 2 rows, the intervals, the cohort
+        forecast. Standard errors from tests/reference/uncertainty_reference.py (SciPy fit, a
+        central-difference Hessian, numpy inverse); the intervals' delta method written out here
+        in numpy from the guide's formula, on the covariance the sheet shows."""
+        customers = len(self.summary)
+        doc = office.new_spreadsheet()
+        try:
+            sheet = doc.Sheets.getByIndex(0)
+            rows = tuple((float(x), tx, T, m) for x, tx, T, m in self.summary.values())
+            sheet.getCellRangeByPosition(0, 0, 3, customers - 1).setDataArray(rows)
+            block = sheet.getCellRangeByName("H1:L6")
+            block.setArrayFormula("=BGNBD_FIT_RFM(A1:A%d;B1:B%d;C1:C%d)" % ((customers,) * 3))
+            gg_block = sheet.getCellRangeByName("H8:K12")
+            gg_block.setArrayFormula("=GG_FIT(A1:A%d;D1:D%d)" % (customers, customers))
+            one_row = sheet.getCellRangeByName("H14:L14")
+            one_row.setArrayFormula("=BGNBD_FIT_RFM(A1:A%d;B1:B%d;C1:C%d)" % ((customers,) * 3))
+            doc.calculateAll()
+            values = block.getDataArray()
+            self.assert_published_bgnbd(values[0], "row 1 of the block")
+            self.assertEqual(values[0], one_row.getDataArray()[0], "one row: as before")
+            for got, want in zip(values[1][:4], (0.012557, 0.378224, 0.185734, 0.705415)):
+                self.assertAlmostEqual(got, want, delta=2e-4 * want)
+            self.assertEqual(values[1][4], customers)
+            covariance = np.array([row[:4] for row in values[2:6]])
+            self.assertTrue(np.allclose(covariance, covariance.T, rtol=0, atol=0))
+            self.assertTrue(np.allclose(np.sqrt(np.diag(covariance)), values[1][:4], rtol=1e-12))
+            for r in range(2, 6):  # the column under the log-likelihood is empty
+                cell = block.getCellByPosition(4, r)
+                self.assertEqual((cell.getError(), cell.getString()), (0, ""))
+            gg = gg_block.getDataArray()
+            self.assertEqual([round(v, 2) for v in gg[0][:3]], list(PUBLISHED_GG))
+            for got, want in zip(gg[1][:3], (1.190049, 0.290132, 4.159400)):
+                self.assertAlmostEqual(got, want, delta=1e-3 * want)
+            self.assertEqual(gg[1][3], 946)
+
+            params = np.array(values[0][:4])
+            log_cov = covariance / np.outer(params, params)
+            z = 1.959963984540054
+
+            def delta(g, link, inverse):
+                value = g(params)
+                grad = np.array([(link(g(params * np.exp(h))) - link(g(params * np.exp(-h)))) / 2e-5
+                                 for h in np.eye(4) * 1e-5])
+                sd = np.sqrt(grad @ log_cov @ grad)
+                return inverse(link(value) - z * sd), inverse(link(value) + z * sd)
+
+            logit = lambda p: np.log(p / (1 - p))
+            rows_checked = 40
+            for r in range(rows_checked):
+                sheet.getCellRangeByPosition(13, r, 14, r).setArrayFormula(
+                    "=BGNBD_P_ALIVE_CI($H$1:$L$6;A%d;B%d;C%d)" % (r + 1, r + 1, r + 1))
+                sheet.getCellRangeByPosition(15, r, 16, r).setArrayFormula(
+                    "=BGNBD_EXPECTED_CI($H$1:$L$6;A%d;B%d;C%d;39;0.9)" % (r + 1, r + 1, r + 1))
+                sheet.getCellRangeByPosition(17, r, 18, r).setArrayFormula(
+                    "=BGNBD_CLV_CI($H$1:$L$6;$H$8:$K$12;A%d;B%d;C%d;D%d;0.3;0.0019;52)" % ((r + 1,) * 4))
+                sheet.getCellByPosition(19, r).setFormula("=BGNBD_P_ALIVE($H$1:$L$6;A%d;B%d;C%d)" % (r + 1, r + 1, r + 1))
+                sheet.getCellByPosition(20, r).setFormula(
+                    "=BGNBD_CLV($H$1:$L$6;$H$8:$K$12;A%d;B%d;C%d;D%d;0.3;0.0019;52)" % ((r + 1,) * 4))
+            doc.calculateAll()
+            for r, (x, tx, T, m) in zip(range(rows_checked), self.summary.values()):
+                label = (r, x, tx, T)
+                shown = [sheet.getCellByPosition(c, r).getValue() for c in range(13, 21)]
+                for c in range(13, 21):
+                    self.assertEqual(sheet.getCellByPosition(c, r).getError(), 0, label)
+                self.assertAlmostEqual(shown[6], p_alive(*params, x, tx, T), places=12, msg=label)
+                if x == 0:  # P(alive) = 1 exactly, whatever the parameters
+                    self.assertEqual(shown[0:2], [1.0, 1.0], label)
+                else:
+                    want = delta(lambda p: p_alive(*p, x, tx, T), logit, lambda h: 1 / (1 + np.exp(-h)))
+                    self.assertAlmostEqual(shown[0], want[0], delta=1e-6, msg=label)
+                    self.assertAlmostEqual(shown[1], want[1], delta=1e-6, msg=label)
+                z90 = 1.6448536269514722
+                value = expected(*params, x, tx, T, 39)
+                grad = np.array([(np.log(expected(*(params * np.exp(h)), x, tx, T, 39))
+                                  - np.log(expected(*(params * np.exp(-h)), x, tx, T, 39))) / 2e-5
+                                 for h in np.eye(4) * 1e-5])
+                sd = np.sqrt(grad @ log_cov @ grad)
+                self.assertAlmostEqual(shown[2], value * np.exp(-z90 * sd), delta=1e-6 * value, msg=label)
+                self.assertAlmostEqual(shown[3], value * np.exp(z90 * sd), delta=1e-6 * value, msg=label)
+                self.assertLess(shown[4], shown[7], label)  # CLV inside its interval
+                self.assertGreater(shown[5], shown[7], label)
+
+            # The whole cohort over the 39-week holdout: expected = the sum of BGNBD_EXPECTED.
+            forecast = sheet.getCellRangeByName("H20:L20")
+            forecast.setArrayFormula("=BGNBD_FORECAST($H$1:$L$6;A1:A%d;B1:B%d;C1:C%d;39)" % ((customers,) * 3))
+            doc.calculateAll()
+            total, low, high, predicted_low, predicted_high = forecast.getDataArray()[0]
+            want = sum(expected(*params, x, tx, T, 39) for x, tx, T, m in self.summary.values())
+            self.assertAlmostEqual(total, want, delta=1e-9 * want)
+            self.assertTrue(predicted_low < low < total < high < predicted_high, forecast.getDataArray())
+            # Seeded: the same numbers at every recalculation.
+            doc.calculateAll()
+            self.assertEqual(forecast.getDataArray()[0], (total, low, high, predicted_low, predicted_high))
+            print("BGNBD_FORECAST, CDNOW sample, 39 weeks: %.1f, 95 %% CI %.1f-%.1f, prediction %.1f-%.1f"
+                  % (total, low, high, predicted_low, predicted_high))
+
+            # Refusals: the fit over one row has no covariance; a level of 95.
+            for r, formula in enumerate(["=BGNBD_P_ALIVE_CI($H$14:$L$14;1;1;2)",
+                                         "=BGNBD_P_ALIVE_CI($H$1:$L$6;1;1;2;95)",
+                                         "=BGNBD_EXPECTED_CI($H$1:$L$5;1;1;2;39)",
+                                         "=BGNBD_FORECAST($H$1:$L$6;A1:A10;B1:B10;C1:C9;39)"]):
+                target = sheet.getCellRangeByPosition(25, 30 + r, 26, 30 + r)
+                target.setArrayFormula(formula)
+                doc.calculateAll()
+                self.assertEqual(target.getCellByPosition(0, 0).getError(), 502, formula)
+        finally:
+            doc.close(True)
+
     def test_errors(self):
         doc, sheet = self.log_document()
         try:

@@ -1,6 +1,7 @@
 #include "cm/gamma_gamma.hpp"
 
 #include "checks.hpp"
+#include "information.hpp"
 #include "optimise.hpp"
 #include "special.hpp"
 
@@ -107,6 +108,8 @@ GgFit gg_fit(const std::vector<double>& x, const std::vector<double>& average_va
     fit.params = {std::exp(best.theta[0]), std::exp(best.theta[1]), std::exp(best.theta[2])};
     fit.log_likelihood = -best.value * static_cast<double>(buyers_x.size());
     fit.evaluations = best.evaluations;
+    fit.covariance = detail::covariance_at_optimum(objective, best.theta, static_cast<double>(buyers_x.size()));
+    fit.customers = static_cast<double>(buyers_x.size());
     return fit;
 }
 

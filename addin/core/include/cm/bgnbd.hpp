@@ -24,6 +24,7 @@
 #pragma once
 
 #include "cm/errors.hpp"
+#include "cm/uncertainty.hpp"
 
 #include <cstddef>
 #include <vector>
@@ -38,6 +39,8 @@ struct BgnbdFit {
     BgnbdParams params;
     double log_likelihood;  // the sum over customers of ln L at params
     int evaluations;        // likelihood evaluations of the search that found it
+    ParameterCovariance covariance;  // of (r, alpha, a, b): the inverse observed information
+    double customers;                // the number of customers fitted
 };
 
 // ln L of one customer. x a non-negative integer; 0 <= t_x <= T (t_x is not used when x = 0).

@@ -15,6 +15,7 @@
 #pragma once
 
 #include "cm/errors.hpp"
+#include "cm/uncertainty.hpp"
 
 #include <vector>
 
@@ -28,6 +29,8 @@ struct GgFit {
     GgParams params;
     double log_likelihood;
     int evaluations;        // likelihood evaluations of the search that found it
+    ParameterCovariance covariance;  // of (p, q, v): the inverse observed information
+    double customers;                // the repeat buyers fitted
 };
 
 // ln f of one customer: x >= 1 a whole number, m_x > 0.

@@ -1,0 +1,113 @@
+// Coverage of the intervals of cm/uncertainty.hpp and cm/intervals.hpp by simulation: data
+// sets drawn from known parameters at the size of the CDNOW sample (Fader, Hardie & Lee 2005),
+// fitted, and each 95 % interval checked against the truth. A separate program (label
+// "coverage"): it takes a minute or two, too long to repeat under the sanitizers.
+#include <cm/bgnbd.hpp>
+#include <cm/intervals.hpp>
+#include <cm/uncertainty.hpp>
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdio>
+#include <random>
+#include <vector>
+
+namespace {
+
+// One simulated CDNOW-sized data set: 2 357 customers whose first purchase falls in the first
+// 12 weeks of a 39-week calibration period (T from 27 to 39 weeks), and their purchases in a
+// 39-week holdout. The BG/NBD story (FHL 2005, section 2).
+struct Simulated {
+    std::vector<double> x, t_x, T;
+    double holdout = 0;
+};
+
+Simulated simulate(const cm::BgnbdParams& p, std::size_t customers, double holdout, std::mt19937_64& random) {
+    std::gamma_distribution<double> rate(p.r, 1 / p.alpha);
+    std::gamma_distribution<double> ga(p.a, 1), gb(p.b, 1);
+    std::uniform_real_distribution<double> uniform(0, 1);
+    Simulated s;
+    for (std::size_t i = 0; i < customers; ++i) {
+        const double lambda = rate(random), u = ga(random), v = gb(random), dropout = u / (u + v);
+        const double T = std::round(27 + 12 * uniform(random));
+        double now = 0, last = 0, x = 0;
+        for (;;) {
+            now += -std::log1p(-uniform(random)) / lambda;
+            if (now > T + holdout)
+                break;
+            if (now <= T) {
+                ++x;
+                last = now;
+            } else {
+                ++s.holdout;
+            }
+            if (uniform(random) < dropout)
+                break;
+        }
+        s.x.push_back(x);
+        s.t_x.push_back(last);
+        s.T.push_back(T);
+    }
+    return s;
+}
+
+// Counts how often an interval covers the truth, and prints the share.
+struct Coverage {
+    const char* what;
+    int covered = 0, total = 0;
+    void add(bool inside) {
+        covered += inside;
+        ++total;
+    }
+    double share() const { return static_cast<double>(covered) / total; }
+    ~Coverage() { std::printf("coverage %-40s %5.1f %% of %d\n", what, 100 * share(), total); }
+};
+
+// 1 000 data sets from the published CDNOW fit: each 95 % interval must cover the truth in
+// 93-97 % of them (with 1 000 sets a correct 95 % interval falls outside that band with
+// probability 0.4 %; a too-narrow 90 % interval inside it almost never).
+TEST(Coverage, BgnbdParametersPredictionsAndCohortForecast) {
+    const cm::BgnbdParams truth{0.243, 4.414, 0.793, 2.426};
+    const std::vector<double> true_params{truth.r, truth.alpha, truth.a, truth.b};
+    constexpr int sets = 1000;
+    const double z = cm::normal_critical_value(0.95);
+    Coverage params[] = {{"BG/NBD r (log-scale Wald)"}, {"BG/NBD alpha"}, {"BG/NBD a"}, {"BG/NBD b"}};
+    Coverage alive{"P(alive) x=2 t_x=10 T=38"}, alive2{"P(alive) x=5 t_x=35 T=38"};
+    Coverage expected{"E[X(39)] x=2 t_x=30 T=38"}, expected0{"E[X(39)] x=0 T=33"};
+    Coverage cohort{"cohort expected holdout total (params)"}, predictive{"cohort holdout actual (predictive)"};
+    std::mt19937_64 random(2026);
+    for (int set = 0; set < sets; ++set) {
+        const Simulated s = simulate(truth, 2357, 39, random);
+        const auto fit = cm::bgnbd_fit(s.x, s.t_x, s.T);
+        ASSERT_TRUE(fit.covariance.available());
+        const auto se = cm::standard_errors(fit.covariance);
+        const std::vector<double> p{fit.params.r, fit.params.alpha, fit.params.a, fit.params.b};
+        for (int i = 0; i < 4; ++i) {
+            const double half = z * se[i] / p[i];
+            params[i].add(std::abs(std::log(true_params[i] / p[i])) <= half);
+        }
+        const auto inside = [](const cm::Interval& i, double value) { return i.lower <= value && value <= i.upper; };
+        alive.add(inside(cm::bgnbd_p_alive_interval(fit.params, fit.covariance, 2, 10, 38, 0.95),
+                         cm::bgnbd_p_alive(truth, 2, 10, 38)));
+        alive2.add(inside(cm::bgnbd_p_alive_interval(fit.params, fit.covariance, 5, 35, 38, 0.95),
+                          cm::bgnbd_p_alive(truth, 5, 35, 38)));
+        expected.add(inside(cm::bgnbd_expected_interval(fit.params, fit.covariance, 2, 30, 38, 39, 0.95),
+                            cm::bgnbd_expected(truth, 2, 30, 38, 39)));
+        expected0.add(inside(cm::bgnbd_expected_interval(fit.params, fit.covariance, 0, 0, 33, 39, 0.95),
+                             cm::bgnbd_expected(truth, 0, 0, 33, 39)));
+        const auto forecast = cm::bgnbd_cohort_forecast(fit.params, fit.covariance, s.x, s.t_x, s.T, 39, 0.95);
+        double true_total = 0;
+        for (std::size_t i = 0; i < s.x.size(); ++i)
+            true_total += cm::bgnbd_expected(truth, s.x[i], s.t_x[i], s.T[i], 39);
+        cohort.add(inside(forecast.parameters, true_total));
+        predictive.add(inside(forecast.predictive, s.holdout));
+    }
+    for (const Coverage* c : {&params[0], &params[1], &params[2], &params[3], &alive, &alive2, &expected, &expected0,
+                              &cohort, &predictive}) {
+        EXPECT_GE(c->share(), 0.93) << c->what;
+        EXPECT_LE(c->share(), 0.97) << c->what;
+    }
+}
+
+}  // namespace
