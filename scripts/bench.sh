@@ -13,5 +13,7 @@ echo "== real Calc"
 PYTHONPATH="$PWD/python:$PWD/tests/integration" /usr/bin/python3 tests/bench/calc_bench.py "$@"
 echo "== BG/NBD fit of the CDNOW master log: Calc against SciPy (issue 9)"
 PYTHONPATH="$PWD/python:$PWD/tests/bench" /usr/bin/python3 tests/bench/bgnbd_bench.py
+echo "== real Calc: intervals down a column of the CDNOW master log's customers"
+PYTHONPATH="$PWD/python:$PWD/tests/integration:$PWD/tests/bench" /usr/bin/python3 tests/bench/interval_bench.py
 echo "== real Calc: subscription revenue (MRR_MOVEMENTS against a native SUMIFS grid)"
 PYTHONPATH="$PWD/python:$PWD/tests/integration:$PWD/tests/bench" /usr/bin/python3 tests/bench/calc_bench_subscription.py
