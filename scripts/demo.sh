@@ -5,4 +5,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-PYTHONPATH="$PWD/python:$PWD/tests/integration:$PWD/templates" exec /usr/bin/python3 scripts/demo.py
+PYTHONPATH="$PWD/python:$PWD/tests/reference:$PWD/tests/integration:$PWD/templates" exec /usr/bin/python3 scripts/demo.py

@@ -136,7 +136,7 @@ def order_log(orders):
 
 
 def cohort_table(rows):
-    """The cohort table in plain Python (tests/integration/reference.py), to size the
+    """The cohort table in plain Python (tests/reference/reference.py), to size the
     grids and check both sides."""
     cohorts, sizes, shares = cohort_reference(rows)
     return cohorts, sizes, shares, max(len(row) for row in shares)

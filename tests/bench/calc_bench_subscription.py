@@ -7,7 +7,7 @@ The native model is the usual spreadsheet one (a SUMIFS grid over helper columns
 what the add-in does not: exactly one row per customer and month, zero rows for the months a
 customer does not pay, rows sorted by customer then month. The export is generated in that
 shape so that both sides read the same rows. A benchmark measures; it asserts nothing except
-that both tables agree with the Python reference (tests/integration/reference.py).
+that both tables agree with the Python reference (tests/reference/reference.py).
 """
 import argparse
 import datetime

@@ -23,7 +23,7 @@ def read_table():
 
 
 # Projection of years 0..12 (%) from the fit on years 1..7, computed independently with SciPy
-# 1.10 (tests/unit/sbg_reference.py: betaln likelihood, Nelder-Mead).
+# 1.10 (tests/reference/sbg_reference.py: betaln likelihood, Nelder-Mead).
 SCIPY_PROJECTION = {
     "regular": [100.0, 62.67, 47.38, 38.8, 33.21, 29.23, 26.25, 23.9, 22.01, 20.44, 19.12, 17.99, 17.0],
     "high end": [100.0, 85.07, 74.69, 66.98, 60.99, 56.18, 52.22, 48.89, 46.04, 43.58, 41.42, 39.51, 37.8],

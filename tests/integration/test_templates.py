@@ -38,7 +38,7 @@ EXPECTED = {
         "SEG_NPS": 20, "SEG_NPS_PREVIOUS": 100 * (50 - 40) / 140,
         "SEG_NPS_NORTH": 100 * (30 - 8) / 50,  # the North's 30 / 12 / 8 (loyalty.py REGION_CLASSES)
         "SEG_TEST": wald_test((65, 50, 35), (50, 50, 40)),
-        "SEG_SAMPLE_WORST": 1537,  # SciPy 1.10, tests/unit/survey_reference.py
+        "SEG_SAMPLE_WORST": 1537,  # SciPy 1.10, tests/reference/survey_reference.py
         "SEG_SAMPLE_PLANNED": nps_sample_size(5, 0.95, 65 / 150, 35 / 150),
     },
     "ltv-clv-romi": {
@@ -139,7 +139,7 @@ class Templates(unittest.TestCase):
 
     def test_nps_segments_sheet(self):
         """NPS_BY's table shows, for each region of the answers on the sheet, what a Python
-        count gives (Rocks 2016's interval: tests/integration/reference.py), the chart has
+        count gives (Rocks 2016's interval: tests/reference/reference.py), the chart has
         error bars from the table, and an edited answer moves its region's row."""
         for language, suffix in LANGUAGES.items():
             with self.subTest(language=language):

@@ -6,7 +6,7 @@
 //   independently with scipy.special.betaln (LL = sum lost_t ln B(a+1, b+t-1)/B(a, b) +
 //   survivors ln B(a, b+T)/B(a, b)) maximised with scipy.optimize.minimize(Nelder-Mead,
 //   xatol = fatol = 1e-12) on ln a, ln b; DERL as (b+n-1)/(a+b+n-1) * hyp2f1(1, b+n; a+b+n;
-//   1/(1+d)). The script: tests/unit/sbg_reference.py.
+//   1/(1+d)). The script: tests/reference/sbg_reference.py.
 #include <cm/sbg.hpp>
 
 #include <gtest/gtest.h>
@@ -189,7 +189,7 @@ TEST(SbgSurvival, ExtremesAreFiniteOrCleanErrors) {
     EXPECT_NEAR(cm::sbg_survival({0.7, 1.2}, 1e15) / 3.3124e-11, 1, 1e-3);
     // beyond t = 1000, every branch of the gamma-function ratios: shifts by t with Stirling
     // differences, shifts by alpha through Boost. Reference: ln S(t) as the exact sum of
-    // -log1p(alpha/(beta + k)), k < t, with math.fsum (tests/unit/sbg_reference.py; SciPy's
+    // -log1p(alpha/(beta + k)), k < t, with math.fsum (tests/reference/sbg_reference.py; SciPy's
     // betaln is only good to ~1e-8 here).
     EXPECT_NEAR(cm::sbg_survival({1e6, 1e7}, 2000) / 1.6692484999956042e-83, 1, 1e-10);
     EXPECT_NEAR(cm::sbg_survival({5e3, 1e5}, 3000) / 2.2113271625707343e-63, 1, 1e-10);

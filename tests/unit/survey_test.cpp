@@ -1,5 +1,5 @@
 // Tests for cm/survey.hpp. Expected intervals, p-values and sample sizes: "SciPy 1.10
-// computation, tests/unit/survey_reference.py" (scipy.stats.norm and, for Wilson,
+// computation, tests/reference/survey_reference.py" (scipy.stats.norm and, for Wilson,
 // scipy.stats.binomtest(...).proportion_ci(method="wilson"); the NPS formulas written out
 // from Rocks 2016, The American Statistician 70(4), independently of the C++ code).
 #include <cm/survey.hpp>
@@ -19,7 +19,7 @@ void expect_interval(const cm::Interval& interval, double lower, double upper) {
 }
 
 TEST(NormalCriticalValue, SciPy) {
-    // SciPy 1.10 computation, tests/unit/survey_reference.py: norm.ppf(0.975), (0.95), (0.995).
+    // SciPy 1.10 computation, tests/reference/survey_reference.py: norm.ppf(0.975), (0.95), (0.995).
     EXPECT_NEAR(cm::normal_critical_value(0.95), 1.959963984540054, 1e-12);
     EXPECT_NEAR(cm::normal_critical_value(0.90), 1.6448536269514722, 1e-12);
     EXPECT_NEAR(cm::normal_critical_value(0.99), 2.5758293035489004, 1e-12);
@@ -32,14 +32,14 @@ TEST(NormalCriticalValue, SciPy) {
 
 TEST(NpsInterval, SeedSurvey) {
     // Article A6 (docs/SOURCES.md): 65 promoters, 50 passives, 35 detractors, NPS 20. SciPy 1.10 computation,
-    // tests/unit/survey_reference.py: 20 is known to about ±12.5 points.
+    // tests/reference/survey_reference.py: 20 is known to about ±12.5 points.
     expect_interval(cm::nps_interval(65, 50, 35), 7.0814601342284984, 32.134226140281307);
     expect_interval(cm::nps_interval(65, 50, 35, 0.90), 9.0953711338744814, 30.120315140635327);
     expect_interval(cm::nps_interval(65, 50, 35, 0.99), 3.1453853262027627, 36.070300948307043);
 }
 
 TEST(NpsInterval, SmallAndOneSidedSurveys) {
-    // SciPy 1.10 computation, tests/unit/survey_reference.py. The adjusted interval of an
+    // SciPy 1.10 computation, tests/reference/survey_reference.py. The adjusted interval of an
     // all-promoter survey is not the degenerate [100, 100] of the plain Wald interval.
     expect_interval(cm::nps_interval(10, 0, 0), 47.503551544790199, 100);
     expect_interval(cm::nps_interval(0, 0, 10), -100, -47.503551544790199);
@@ -58,7 +58,7 @@ TEST(NpsInterval, Errors) {
 }
 
 TEST(NpsTest, SciPy) {
-    // SciPy 1.10 computation, tests/unit/survey_reference.py.
+    // SciPy 1.10 computation, tests/reference/survey_reference.py.
     EXPECT_NEAR(cm::nps_test_p_value(65, 50, 35, 80, 45, 25), 0.061559085628627677, 1e-12);
     EXPECT_NEAR(cm::nps_test_p_value(30, 40, 30, 50, 30, 20), 0.0063860232827070568, 1e-12);
     EXPECT_NEAR(cm::nps_test_p_value(400, 350, 250, 450, 330, 220), 0.023350845602693258, 1e-12);
@@ -82,7 +82,7 @@ TEST(NpsTest, Errors) {
 }
 
 TEST(NpsSampleSize, SciPy) {
-    // SciPy 1.10 computation, tests/unit/survey_reference.py: ceil(z² v / (margin/100)²).
+    // SciPy 1.10 computation, tests/reference/survey_reference.py: ceil(z² v / (margin/100)²).
     EXPECT_EQ(cm::nps_sample_size(5), 1537);  // worst case v = 1: 1536.6 rounded up
     EXPECT_EQ(cm::nps_sample_size(10), 385);
     EXPECT_EQ(cm::nps_sample_size(5, 0.9), 1083);
@@ -113,7 +113,7 @@ TEST(NpsSampleSize, Errors) {
 }
 
 TEST(WilsonInterval, SciPy) {
-    // SciPy 1.10 computation, tests/unit/survey_reference.py (binomtest(...).proportion_ci,
+    // SciPy 1.10 computation, tests/reference/survey_reference.py (binomtest(...).proportion_ci,
     // method "wilson"; Wilson 1927, JASA 22).
     expect_interval(cm::wilson_interval(7, 10), 0.39677814746114526, 0.89220873259369904);
     expect_interval(cm::wilson_interval(0, 10), 0, 0.27753279986288926);

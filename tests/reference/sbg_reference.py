@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Reference numbers of tests/unit/sbg_test.cpp, computed with SciPy (Debian 12: SciPy 1.10),
 independently of the library: the sBG log-likelihood written with scipy.special.betaln, maximised
-by Nelder-Mead; DERL with scipy.special.hyp2f1. Run: /usr/bin/python3 tests/unit/sbg_reference.py
+by Nelder-Mead; DERL with scipy.special.hyp2f1. Run: /usr/bin/python3 tests/reference/sbg_reference.py
 Data: Fader & Hardie (2007), "How to project customer retention", J. Interactive Marketing 21(1)."""
 import csv
 import os

@@ -10,7 +10,7 @@ formulas are written out again here from the papers, not from the C++ code:
 - Wald test of two independent NPS: z = (NPS_a - NPS_b) / sqrt(v_a/n_a + v_b/n_b);
 - sample size: ceil(z^2 v / (margin/100)^2), worst case v = 1.
 
-Run: /usr/bin/python3 tests/unit/survey_reference.py  (prints the numbers the tests use).
+Run: /usr/bin/python3 tests/reference/survey_reference.py  (prints the numbers the tests use).
 """
 import math
 
