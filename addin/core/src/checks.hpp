@@ -3,7 +3,7 @@
 // argument name used in the error message.
 //
 // The same five kinds of argument are mirrored, deliberately and independently, by
-// tests/integration/reference.py (the differential tests' second implementation); users read
+// tests/reference/reference.py (the differential tests' second implementation); users read
 // each function's domain in docs/FUNCTIONS.md. Change all three together.
 #pragma once
 
