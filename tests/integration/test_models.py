@@ -16,7 +16,6 @@ import os
 import unittest
 
 import numpy as np
-from scipy import special
 
 import cmoffice as lo
 
@@ -57,18 +56,8 @@ def python_summary(orders):
     return summary
 
 
-def p_alive(r, alpha, a, b, x, tx, T):  # FHL 2008 note
-    return 1.0 if x == 0 else 1 / (1 + a / (b + x - 1) * ((alpha + T) / (alpha + tx)) ** (r + x))
-
-
-def expected(r, alpha, a, b, x, tx, T, t):  # FHL 2005 eq. 10, as printed
-    z = t / (alpha + T + t)
-    bracket = 1 - ((alpha + T) / (alpha + T + t)) ** (r + x) * special.hyp2f1(r + x, b + x, a + b + x - 1, z)
-    return (a + b + x - 1) / (a - 1) * bracket * p_alive(r, alpha, a, b, x, tx, T)
-
-
-def gg_spend(p, q, v, x, m):  # Fader & Hardie 2013 note
-    return p * (v + x * m) / (p * x + q - 1)
+# The printed formulas and the intervals' delta method, written out with SciPy and numpy.
+from bgnbd_intervals import delta_interval, expected, gg_spend, p_alive  # noqa: E402
 
 
 class ModelsInCalc(unittest.TestCase):
@@ -205,17 +194,6 @@ class ModelsInCalc(unittest.TestCase):
             self.assertEqual(gg[1][3], 946)
 
             params = np.array(values[0][:4])
-            log_cov = covariance / np.outer(params, params)
-            z = 1.959963984540054
-
-            def delta(g, link, inverse):
-                value = g(params)
-                grad = np.array([(link(g(params * np.exp(h))) - link(g(params * np.exp(-h)))) / 2e-5
-                                 for h in np.eye(4) * 1e-5])
-                sd = np.sqrt(grad @ log_cov @ grad)
-                return inverse(link(value) - z * sd), inverse(link(value) + z * sd)
-
-            logit = lambda p: np.log(p / (1 - p))
             rows_checked = 40
             for r in range(rows_checked):
                 sheet.getCellRangeByPosition(13, r, 14, r).setArrayFormula(
@@ -237,17 +215,13 @@ class ModelsInCalc(unittest.TestCase):
                 if x == 0:  # P(alive) = 1 exactly, whatever the parameters
                     self.assertEqual(shown[0:2], [1.0, 1.0], label)
                 else:
-                    want = delta(lambda p: p_alive(*p, x, tx, T), logit, lambda h: 1 / (1 + np.exp(-h)))
+                    want = delta_interval(lambda p: p_alive(*p, x, tx, T), params, covariance, probability=True)
                     self.assertAlmostEqual(shown[0], want[0], delta=1e-6, msg=label)
                     self.assertAlmostEqual(shown[1], want[1], delta=1e-6, msg=label)
-                z90 = 1.6448536269514722
                 value = expected(*params, x, tx, T, 39)
-                grad = np.array([(np.log(expected(*(params * np.exp(h)), x, tx, T, 39))
-                                  - np.log(expected(*(params * np.exp(-h)), x, tx, T, 39))) / 2e-5
-                                 for h in np.eye(4) * 1e-5])
-                sd = np.sqrt(grad @ log_cov @ grad)
-                self.assertAlmostEqual(shown[2], value * np.exp(-z90 * sd), delta=1e-6 * value, msg=label)
-                self.assertAlmostEqual(shown[3], value * np.exp(z90 * sd), delta=1e-6 * value, msg=label)
+                low, high = delta_interval(lambda p: expected(*p, x, tx, T, 39), params, covariance, level=0.9)
+                self.assertAlmostEqual(shown[2], low, delta=1e-6 * value, msg=label)
+                self.assertAlmostEqual(shown[3], high, delta=1e-6 * value, msg=label)
                 self.assertLess(shown[4], shown[7], label)  # CLV inside its interval
                 self.assertGreater(shown[5], shown[7], label)
 

@@ -1,14 +1,17 @@
 """Writes a self-checking test sheet (tests/sheets/*.fods, layout in README.md) from a case
 table, in a headless Calc with the extension installed, so that the cached values a user sees on
-opening the file are the add-in's own results. Used for subscription.fods (its cases are
-SUBSCRIPTION in this file); the other sheets are edited in Calc.
+opening the file are the add-in's own results. Used for subscription.fods and intervals.fods
+(their cases are SUBSCRIPTION and INTERVALS in this file); the other sheets are edited in Calc.
 
-usage: PYTHONPATH=python /usr/bin/python3 tests/sheets/make_sheet.py build/customermetrics.oxt
+usage: PYTHONPATH=python:tests/reference /usr/bin/python3 tests/sheets/make_sheet.py build/customermetrics.oxt
 """
 import os
 import sys
 import tempfile
 
+import numpy as np
+
+import bgnbd_intervals as ref
 import cmoffice as lo
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -62,6 +65,91 @@ SUBSCRIPTION = {
                               ("=SUBSCRIPTION_SURVIVAL(Billing.K1:K3;Billing.K1:K3;Billing.K1:K3)", DIV0, "no rows")],
 }
 
+
+# intervals.fods: five CDNOW customers (the first of the summary in lifetimes' docs/Quickstart.md
+# and FHL 2005) and a BG/NBD and a Gamma-Gamma fit's block typed as numbers, as a user would paste
+# them: the CDNOW estimates with the standard errors and correlations that
+# tests/reference/uncertainty_reference.py printed. Expected values: tests/reference/bgnbd_intervals.py.
+CUSTOMERS = [(2, 30.43, 38.86, 22.35), (1, 1.71, 38.86, 11.77), (0, 0, 38.86, 0), (7, 29.43, 38.86, 73.74),
+             (1, 5, 38.86, 11.77)]
+BGNBD = [0.2426, 4.4136, 0.7929, 2.4259]
+BGNBD_SE = [0.012557, 0.378224, 0.185734, 0.705415]
+BGNBD_CORR = [[1, .7804, -.0377, .0074], [.7804, 1, -.0408, .0394], [-.0377, -.0408, 1, .9405], [.0074, .0394, .9405, 1]]
+GG = [6.2496, 3.7442, 15.4435]
+GG_SE = [1.190049, 0.290132, 4.159400]
+GG_CORR = [[1, -.6718, -.9703], [-.6718, 1, .822], [-.9703, .822, 1]]
+
+
+def covariance(se, corr):
+    return (np.outer(se, se) * np.array(corr)).tolist()
+
+
+def block(params, log_likelihood, se, n, corr):
+    cov = covariance(se, corr)
+    return [params + [log_likelihood], se + [n]] + [row + [None] for row in cov]
+
+
+def fit_sheet():
+    columns = {letter: [c[i] for c in CUSTOMERS] for i, letter in enumerate("ABCD")}
+    for r, row in enumerate(block(BGNBD, -9582.43, BGNBD_SE, 2357, BGNBD_CORR)):
+        for c, value in enumerate(row):
+            columns.setdefault("HIJKL"[c], [None] * 12)[r] = value
+    for r, row in enumerate(block(GG, -4055.92, GG_SE, 946, GG_CORR)):
+        for c, value in enumerate(row):
+            columns.setdefault("HIJK"[c], [None] * 12)[7 + r] = value
+    columns["M"] = [0.2426, 4.4136, 0.7929, 2.4259, 1]  # a column of parameters: no covariance
+    columns["N"] = [0.2426, 4.4136, 0.7929, 2.4259, -9582.43, 1, 1, 1]
+    return columns
+
+
+def interval_cases():
+    cov, gg_cov = covariance(BGNBD_SE, BGNBD_CORR), covariance(GG_SE, GG_CORR)
+    fit, gg_fit = "Fit.$H$1:$L$6", "Fit.$H$8:$K$12"
+    source = "tests/reference/bgnbd_intervals.py (numpy delta method on the sheet's covariance)"
+    alive, exp_cases, clv_cases = [], [], []
+    for i, (x, tx, T, m) in enumerate(CUSTOMERS, start=1):
+        args = "Fit.A%d;Fit.B%d;Fit.C%d" % (i, i, i)
+        lo_hi = ref.delta_interval(lambda p: ref.p_alive(*p, x, tx, T), BGNBD, cov, probability=True)
+        for k in (1, 2):
+            alive.append(("=INDEX(BGNBD_P_ALIVE_CI(%s;%s);1;%d)" % (fit, args, k), lo_hi[k - 1],
+                          source + ("; x = 0: P(alive) is exactly 1" if x == 0 else "")))
+        lo_hi = ref.delta_interval(lambda p: ref.expected(*p, x, tx, T, 39), BGNBD, cov, level=0.9)
+        for k in (1, 2):
+            exp_cases.append(("=INDEX(BGNBD_EXPECTED_CI(%s;%s;39;0.9);1;%d)" % (fit, args, k), lo_hi[k - 1], source))
+        if x > 0:
+            lo_hi = ref.two_fit_interval(lambda p, g: ref.clv(p, g, x, tx, T, m, 0.3, 0.0019, 52), BGNBD, cov, GG, gg_cov)
+            for k in (1, 2):
+                clv_cases.append(("=INDEX(BGNBD_CLV_CI(%s;%s;%s;Fit.D%d;0.3;0.0019;52);1;%d)" % (fit, gg_fit, args, i, k),
+                                  lo_hi[k - 1], source))
+    refusals = [
+        ("=BGNBD_P_ALIVE_CI(Fit.$H$1:$L$1;2;30.43;38.86)", ILLEGAL, "the fit over one row: no covariance"),
+        ("=BGNBD_P_ALIVE_CI(Fit.$H$1:$L$5;2;30.43;38.86)", ILLEGAL, "5 rows: the covariance is cut"),
+        ("=BGNBD_P_ALIVE_CI(Fit.$M$1:$M$5;2;30.43;38.86)", ILLEGAL, "a column of parameters"),
+        ("=BGNBD_P_ALIVE_CI(%s;2;30.43;38.86;95)" % fit, ILLEGAL, "level 95 instead of 0.95"),
+        ("=BGNBD_P_ALIVE_CI(%s;2;30.43;38.86;0)" % fit, ILLEGAL, "level 0"),
+        ("=BGNBD_P_ALIVE_CI(%s;2;40;38.86)" % fit, ILLEGAL, "t_x > T"),
+    ]
+    alive += refusals
+    exp_cases += [("=BGNBD_EXPECTED_CI(%s;1;1;2;-1)" % fit, ILLEGAL, "negative horizon"),
+                  ("=BGNBD_EXPECTED_CI({1;2;3;4};1;1;2;39)", ILLEGAL, "typed parameters: no covariance")]
+    clv_cases += [("=BGNBD_CLV_CI(%s;Fit.$H$8:$K$8;Fit.A1;Fit.B1;Fit.C1;Fit.D1;0.3;0.0019;52)" % fit, ILLEGAL,
+                   "the Gamma-Gamma fit over one row"),
+                  ("=BGNBD_CLV_CI(%s;%s;Fit.A1;Fit.B1;Fit.C1;Fit.D1;0.3;0.0019;2.5)" % (fit, gg_fit), ILLEGAL,
+                   "a horizon that is not whole")]
+    total = sum(ref.expected(*BGNBD, x, tx, T, 39) for x, tx, T, m in CUSTOMERS)
+    lo_hi = ref.delta_interval(lambda p: sum(ref.expected(*p, x, tx, T, 39) for x, tx, T, m in CUSTOMERS), BGNBD, cov)
+    forecast = "BGNBD_FORECAST(%s;Fit.A1:A5;Fit.B1:B5;Fit.C1:C5;39)" % fit
+    forecast_cases = [
+        ("=INDEX(%s;1;1)" % forecast, total, "the sum of BGNBD_EXPECTED over the 5 customers (bgnbd_intervals.py)"),
+        ("=INDEX(%s;1;2)" % forecast, lo_hi[0], source),
+        ("=INDEX(%s;1;3)" % forecast, lo_hi[1], source),
+        ("=AND(INDEX(%s;1;4)<=INDEX(%s;1;2);INDEX(%s;1;5)>=INDEX(%s;1;3))*1" % ((forecast,) * 4), 1,
+         "the prediction interval (seeded simulation) contains the confidence interval"),
+        ("=BGNBD_FORECAST(%s;Fit.A1:A5;Fit.B1:B5;Fit.C1:C4;39)" % fit, ILLEGAL, "columns of different length"),
+        ("=BGNBD_FORECAST(Fit.$N$1:$N$8;Fit.A1:A5;Fit.B1:B5;Fit.C1:C5;39)", ILLEGAL, "not a fit's block"),
+    ]
+    return {"BGNBD_P_ALIVE_CI": alive, "BGNBD_EXPECTED_CI": exp_cases, "BGNBD_CLV_CI": clv_cases,
+            "BGNBD_FORECAST": forecast_cases}
 
 def fill(sheet, columns):
     for letter, values in columns.items():
@@ -117,6 +205,7 @@ def main(oxt):
     office = lo.office_with_extension(oxt, tempfile.mkdtemp(prefix="cm-sheets-"))
     try:
         write(office, os.path.join(HERE, "subscription.fods"), {"Billing": BILLING}, SUBSCRIPTION)
+        write(office, os.path.join(HERE, "intervals.fods"), {"Fit": fit_sheet()}, interval_cases())
     finally:
         office.stop()
         lo.remove_profile(office)
