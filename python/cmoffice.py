@@ -99,13 +99,21 @@ signal.signal(signal.SIGTERM, _terminate)
 
 
 class Office:
-    """Context manager: with Office(profile_dir) as office: office.desktop ..."""
+    """Context manager: with Office(profile_dir) as office: office.desktop ...
 
-    def __init__(self, profile_dir, start_timeout=90, language=None):
+    environment: variables added to the office's environment (e.g. BROWSER for what
+    xdg-open starts). display: an X display (VirtualDisplay.name) to show real windows on
+    instead of running headless, for what only a window has (its menu bar)."""
+
+    def __init__(self, profile_dir, start_timeout=90, language=None, environment=None, display=None):
         self.profile_dir = os.path.abspath(profile_dir)
         self.environment = dict(os.environ)
         if language:  # the UI language follows the environment when the profile sets none
             self.environment.update(LANGUAGE=language, LC_ALL=LOCALES.get(language, language))
+        self.environment.update(environment or {})
+        self.display = display
+        if display:
+            self.environment.update(DISPLAY=display, SAL_USE_VCLPLUGIN="gen")
         self.start_timeout = start_timeout
         self.process = None
         self.context = None
@@ -122,7 +130,8 @@ class Office:
     def start(self):
         pipe = "cm" + uuid.uuid4().hex
         self.process = subprocess.Popen(
-            [SOFFICE, "--headless", "--invisible", "--nologo", "--norestore", "--nodefault",
+            [SOFFICE] + ([] if self.display else ["--headless", "--invisible"]) +
+            ["--nologo", "--norestore", "--nodefault",
              "--nolockcheck", "--nofirststartwizard",
              "-env:UserInstallation=" + file_url(self.profile_dir),
              "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % pipe],
@@ -222,12 +231,13 @@ class Office:
         return self.desktop.loadComponentFromURL(file_url(path), "_blank", 0, props(**options))
 
 
-def office_with_extension(oxt_path, profile_dir=None, language=None):
+def office_with_extension(oxt_path, profile_dir=None, language=None, environment=None, display=None):
     """Starts an office on a fresh private profile with the .oxt installed and active
     (the office is restarted after the installation, as an add-in needs). language="ru"
-    gives a Russian Calc (needs Debian's libreoffice-l10n-ru)."""
+    gives a Russian Calc (needs Debian's libreoffice-l10n-ru); environment and display as
+    for Office."""
     profile_dir = profile_dir or tempfile.mkdtemp(prefix="cm-profile-")
-    office = Office(profile_dir, language=language)
+    office = Office(profile_dir, language=language, environment=environment, display=display)
     office.start()
     try:
         office.install_extension(oxt_path)
@@ -236,6 +246,44 @@ def office_with_extension(oxt_path, profile_dir=None, language=None):
         office.stop()
         raise
     return office
+
+
+class VirtualDisplay:
+    """An X server in memory (Debian's xvfb) for offices with real windows:
+
+        with VirtualDisplay() as display: Office(profile, display=display.name) ...
+
+    Xvfb picks a free display number itself (-displayfd), so that several runs at once do not
+    meet; it is ended by its own PID. VirtualDisplay.available() says whether Xvfb is here."""
+
+    def __init__(self, size="1280x900x24"):
+        self.size, self.name, self.process = size, None, None
+
+    @staticmethod
+    def available():
+        return shutil.which("Xvfb") is not None
+
+    def __enter__(self):
+        read, write = os.pipe()
+        self.process = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", self.size, "-nolisten", "tcp"],
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                        start_new_session=True, pass_fds=(write,))
+        os.close(write)
+        with os.fdopen(read) as numbers:
+            number = numbers.readline().strip()
+        if not number:
+            self.__exit__()
+            raise RuntimeError("Xvfb did not start")
+        self.name = ":" + number
+        return self
+
+    def __exit__(self, *exc):
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.process.wait()
+        return False
 
 
 def remove_profile(office):

@@ -1,8 +1,10 @@
 """What a user sees, as pictures: a real (not headless) Calc on a virtual display (Xvfb),
 with the built .oxt installed in a private profile, showing the Function Wizard on
-=CRR(110;115;60), the Extension Manager, and the two forms of a survey function (a sheet
+=CRR(110;115;60), the Extension Manager, the two forms of a survey function (a sheet
 where =NPS over a range works, NPS over an inline array shows Err:504 and its twin
-NPS_ARRAY takes an array expression, with the Function Wizard open on NPS_ARRAY). Writes build/screenshots/<what>-<language>.png.
+NPS_ARRAY takes an array expression, with the Function Wizard open on NPS_ARRAY), and the
+Help menu open on the two CustomerMetrics user guide entries (enabled: the state each entry
+shows is printed). Writes build/screenshots/<what>-<language>.png.
 
 Run: PYTHONPATH=python /usr/bin/python3 scripts/gui_screenshots.py [en|ru ...]
 Needs Xvfb (Debian xvfb) and ImageMagick's import. Every process it starts (Xvfb, soffice)
@@ -19,11 +21,11 @@ import time
 
 import uno
 
+import cmmenu
 import cmoffice as lo
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "build", "screenshots")
-DISPLAY = ":57"
 
 
 def crr_cell(doc):
@@ -55,9 +57,18 @@ def survey_forms(doc):
     return sheet.getCellRangeByName("E3")
 
 
+def help_menu(frame):
+    """Opens the Help menu (the menu bar's last) and prints the state of our entries."""
+    menu = cmmenu.open_menu(cmmenu.menu_bar(frame), settle=1)
+    for name, (enabled, _) in cmmenu.entries(menu).items():
+        if "CustomerMetrics" in name:
+            print("  Help menu: %s: %s" % (name, "enabled" if enabled else "GREYED OUT"))
+
+
 SHOTS = [("function-wizard", ".uno:FunctionDialog", crr_cell),
          ("extension-manager", "service:com.sun.star.deployment.ui.PackageManagerDialog", crr_cell),
-         ("survey-two-forms", ".uno:FunctionDialog", survey_forms)]
+         ("survey-two-forms", ".uno:FunctionDialog", survey_forms),
+         ("help-menu", help_menu, crr_cell)]
 
 
 def connect(pipe, timeout=90):
@@ -73,11 +84,11 @@ def connect(pipe, timeout=90):
             time.sleep(1)
 
 
-def shoot(profile, language, command, setup, path):
+def shoot(display, profile, language, command, setup, path):
     """Starts a Calc window, fills it with setup(doc) and selects the cell it returns, runs
-    `command` (a dialog: the call does not return while it is open) and photographs the
-    screen."""
-    env = dict(os.environ, DISPLAY=DISPLAY, SAL_USE_VCLPLUGIN="gen")
+    `command` (a dialog: the call does not return while it is open; or a function of the
+    frame) and photographs the screen."""
+    env = dict(os.environ, DISPLAY=display, SAL_USE_VCLPLUGIN="gen")
     if language == "ru":
         env.update(LANG="ru_RU.UTF-8", LC_ALL="ru_RU.UTF-8", LANGUAGE="ru")
     pipe = "cmshot%d" % os.getpid()
@@ -96,9 +107,12 @@ def shoot(profile, language, command, setup, path):
         doc.CurrentController.select(cell)
         helper = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", context)
         frame = doc.CurrentController.Frame
-        threading.Thread(target=lambda: helper.executeDispatch(frame, command, "", 0, ()), daemon=True).start()
+        if callable(command):
+            command(frame)
+        else:
+            threading.Thread(target=lambda: helper.executeDispatch(frame, command, "", 0, ()), daemon=True).start()
         time.sleep(8)
-        subprocess.run(["import", "-display", DISPLAY, "-window", "root", path], check=True)
+        subprocess.run(["import", "-display", display, "-window", "root", path], check=True)
     finally:
         os.killpg(office.pid, signal.SIGKILL)
         office.wait()
@@ -106,23 +120,17 @@ def shoot(profile, language, command, setup, path):
 
 def main(languages):
     os.makedirs(OUT, exist_ok=True)
-    display = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
-                               start_new_session=True)
-    try:
-        time.sleep(2)
+    with lo.VirtualDisplay() as display:
         for language in languages:
             profile = tempfile.mkdtemp(prefix="cm-gui-")
             try:
                 lo.office_with_extension(lo.OXT, profile_dir=profile, language=language).stop()
                 for name, command, setup in SHOTS:
                     path = os.path.join(OUT, "%s-%s.png" % (name, language))
-                    shoot(profile, language, command, setup, path)
+                    shoot(display.name, profile, language, command, setup, path)
                     print(path)
             finally:
                 shutil.rmtree(profile, ignore_errors=True)
-    finally:
-        os.killpg(display.pid, signal.SIGKILL)
-        display.wait()
 
 
 if __name__ == "__main__":

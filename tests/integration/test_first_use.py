@@ -1,14 +1,26 @@
 """What a new user meets first, checked in a real office with the .oxt installed: the
 Extension Manager entry (a short name, our own icons), the user guide inside the extension
-(Help ▸ CustomerMetrics user guide), and the template workbooks' language and chart axes.
+(Help ▸ CustomerMetrics user guide: enabled, and what choosing it does), and the template
+workbooks' language and chart axes.
+
+The Help entries are checked twice: headless, by asking the frame for the entry's dispatch
+as the menu does (none: the entry is greyed out) and dispatching it with no browser on the
+machine (the guide opens in LibreOffice itself); and in a real window on a virtual display
+(Xvfb), by opening the Help menu through the accessibility API, reading the entries' state
+and choosing one, with a stand-in browser (xdg-open starts $BROWSER) that records the page.
 
 Run: ctest --preset integration -R test_first_use
 """
 import os
+import shutil
+import stat
+import tempfile
+import time
 import unittest
 
 import uno
 
+import cmmenu
 import cmoffice as lo
 from test_templates import EXPECTED, LANGUAGES
 
@@ -16,6 +28,44 @@ office = lo.SharedOffice()
 setUpModule, tearDownModule = office.set_up, office.tear_down
 
 IDENTIFIER = "org.customermetrics.addin"
+GUIDE_PAGES = {"macro:///CustomerMetricsGuide.Guide.OpenEnglish()": "FUNCTIONS.html",
+               "macro:///CustomerMetricsGuide.Guide.OpenRussian()": "FUNCTIONS.ru.html"}
+# What Debian's xdg-open tries when no desktop says which browser to start.
+BROWSERS = ("x-www-browser", "firefox", "iceweasel", "seamonkey", "mozilla", "epiphany", "konqueror",
+            "chromium", "chromium-browser", "google-chrome", "www-browser", "links2", "elinks", "links",
+            "lynx", "w3m")
+
+
+def help_entries(running):
+    """{entry name: its Addons.xcu properties} of our Help menu entries."""
+    provider = running.service("com.sun.star.configuration.ConfigurationProvider")
+    entries = provider.createInstanceWithArguments(
+        "com.sun.star.configuration.ConfigurationAccess",
+        lo.props(nodepath="/org.openoffice.Office.Addons/AddonUI/OfficeHelp"))
+    return {name: entries.getByName(name) for name in entries.getElementNames()
+            if name.startswith("org.customermetrics.")}
+
+
+def guide_url(running, page):
+    """The guide page's file URL, found as the menu's macro finds it."""
+    factory = running.service("com.sun.star.script.provider.MasterScriptProviderFactory")
+    script = factory.createScriptProvider("").getScript(
+        "vnd.sun.star.script:CustomerMetricsGuide.Guide.GuideUrl?language=Basic&location=application")
+    return script.invoke((page,), (), ())[0]
+
+
+def parsed(running, text):
+    url = uno.createUnoStruct("com.sun.star.util.URL")
+    url.Complete = text
+    return running.service("com.sun.star.util.URLTransformer").parseStrict(url)[1]
+
+
+def open_components(running):
+    found = []
+    components = running.desktop.Components.createEnumeration()
+    while components.hasMoreElements():
+        found.append(components.nextElement())
+    return found
 # Charts of shares: their value axis must run from 0 to 100 %, not to Calc's automatic 120 %.
 PERCENT_CHARTS = {"RetentionCurve", "CrrChurnChart", "MonthlyChart", "EarningsChart"}
 
@@ -33,26 +83,48 @@ class FirstUse(unittest.TestCase):
         self.assertIsNotNone(package.getIcon(True), "high-contrast icon")
 
     def test_help_menu_opens_the_guide_inside_the_extension(self):
-        provider = office.service("com.sun.star.configuration.ConfigurationProvider")
-        entries = provider.createInstanceWithArguments(
-            "com.sun.star.configuration.ConfigurationAccess",
-            lo.props(nodepath="/org.openoffice.Office.Addons/AddonUI/OfficeHelp"))
-        urls = {entries.getByName(name).URL: entries.getByName(name).Title
-                for name in entries.getElementNames() if name.startswith("org.customermetrics.")}
-        self.assertEqual(set(urls), {"macro:///CustomerMetricsGuide.Guide.OpenEnglish()",
-                                     "macro:///CustomerMetricsGuide.Guide.OpenRussian()"})
+        entries = help_entries(office)
+        urls = {entry.URL: entry.Title for entry in entries.values()}
+        self.assertEqual(set(urls), set(GUIDE_PAGES))
         self.assertIn("CustomerMetrics user guide", urls.values())
         # The macro behind the menu finds the guide where the extension was installed.
-        factory = office.service("com.sun.star.script.provider.MasterScriptProviderFactory")
-        scripts = factory.createScriptProvider("")
         for page, words in (("FUNCTIONS.html", "Conventions"), ("FUNCTIONS.ru.html", "Соглашения")):
-            script = scripts.getScript(
-                "vnd.sun.star.script:CustomerMetricsGuide.Guide.GuideUrl?language=Basic&location=application")
-            url = script.invoke((page,), (), ())[0]
-            path = uno.fileUrlToSystemPath(url)
+            path = uno.fileUrlToSystemPath(guide_url(office, page))
             self.assertTrue(os.path.isfile(path), path)
             with open(path, encoding="utf-8") as f:
                 self.assertIn(words, f.read())
+
+    def test_help_menu_entries_are_enabled(self):
+        """The menu asks the document's frame for a dispatch of each entry's URL with the
+        entry's Target and greys out an entry that gets none."""
+        doc = office.new_spreadsheet()
+        try:
+            frame = doc.CurrentController.Frame
+            for name, entry in help_entries(office).items():
+                url = parsed(office, entry.URL)
+                self.assertIsNotNone(frame.queryDispatch(url, entry.Target, 0), name)
+                # Why the Target is _self: for _blank, a URL no filter loads gets no dispatch.
+                self.assertIsNone(frame.queryDispatch(url, "_blank", 0), name)
+        finally:
+            doc.close(True)
+
+    def test_help_menu_without_a_browser_opens_the_guide_in_libreoffice(self):
+        found = [b for b in BROWSERS if shutil.which(b)]
+        if found:
+            self.skipTest("a browser is installed (%s): the guide would open there" % found[0])
+        doc = office.new_spreadsheet()
+        helper = office.service("com.sun.star.frame.DispatchHelper")
+        try:
+            for name, entry in help_entries(office).items():
+                with self.subTest(entry=name):
+                    page = guide_url(office, GUIDE_PAGES[entry.URL])
+                    helper.executeDispatch(doc.CurrentController.Frame, entry.URL, entry.Target, 0, ())
+                    opened = [c for c in open_components(office) if c.getURL() == page]
+                    self.assertEqual(len(opened), 1, "no document of %s after the dispatch" % page)
+                    self.assertTrue(opened[0].isReadonly())
+                    opened[0].close(True)
+        finally:
+            doc.close(True)
 
     def test_templates_language_and_percent_axes(self):
         found = office.find_templates()
@@ -79,6 +151,60 @@ class FirstUse(unittest.TestCase):
                     finally:
                         doc.close(True)
         self.assertEqual(seen_percent_charts, PERCENT_CHARTS)
+
+
+@unittest.skipUnless(lo.VirtualDisplay.available(), "needs Xvfb (Debian xvfb)")
+class HelpMenuInAWindow(unittest.TestCase):
+    """Calc in a real window: the Help menu shows both entries enabled, and choosing one
+    hands the guide's page to the browser (a stand-in that records what it is given)."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.folder = tempfile.mkdtemp(prefix="cm-first-use-")
+        cls.record = os.path.join(cls.folder, "browser-was-given")
+        browser = os.path.join(cls.folder, "browser")
+        with open(browser, "w") as f:
+            f.write('#!/bin/sh\necho "$1" >> "%s"\n' % cls.record)
+        os.chmod(browser, stat.S_IRWXU)
+        cls.display = lo.VirtualDisplay().__enter__()
+        try:
+            cls.office = lo.office_with_extension(lo.OXT, os.path.join(cls.folder, "profile"),
+                                                  environment={"BROWSER": browser}, display=cls.display.name)
+        except BaseException:
+            cls.display.__exit__()
+            raise
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.office.stop()
+        cls.display.__exit__()
+        shutil.rmtree(cls.folder, ignore_errors=True)
+
+    def test_entries_enabled_and_chosen(self):
+        doc = self.office.desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0, ())
+        try:
+            titles = {entry.Title: GUIDE_PAGES[entry.URL] for entry in help_entries(self.office).values()}
+            bar = cmmenu.menu_bar(doc.CurrentController.Frame)
+            self.assertIsNotNone(bar, "no menu bar in the window")
+            for title, page in titles.items():
+                with self.subTest(entry=title):
+                    shown = cmmenu.entries(cmmenu.open_menu(bar))
+                    self.assertIn(title, shown)
+                    enabled, entry = shown[title]
+                    self.assertTrue(enabled, "%s is greyed out" % title)
+                    if os.path.exists(self.record):
+                        os.remove(self.record)
+                    cmmenu.choose(entry)
+                    for _ in range(40):
+                        if os.path.exists(self.record):
+                            break
+                        time.sleep(0.25)
+                    time.sleep(0.5)
+                    with open(self.record) as f:
+                        given = f.read().split()
+                    self.assertEqual(given, [uno.fileUrlToSystemPath(guide_url(self.office, page))])
+        finally:
+            doc.close(True)
 
 
 if __name__ == "__main__":
