@@ -376,6 +376,14 @@ public:
         });
     }
 
+    // BG/BB and new-customer forecasts
+    double SAL_CALL BGNBD_EXPECTED_NEW(const Any& params, double t) override {
+        return guarded([&] { return bgnbd_expected_new(bgnbd_params(params), t); });
+    }
+    double SAL_CALL BGNBD_PMF(const Any& params, double t, double k) override {
+        return guarded([&] { return bgnbd_pmf(bgnbd_params(params), t, k); });
+    }
+
     // XServiceName: Calc asks the add-in for the name its functions are stored under.
     OUString SAL_CALL getServiceName() override { return OUString::createFromAscii(service_name); }
 

@@ -1034,3 +1034,11 @@ MODELS.update({
     "SUBSCRIPTION_SURVIVAL": subscription_survival,
     "QUICK_RATIO": scalar("QUICK_RATIO", [lambda v: number_or(v, 0.0)]),
 })
+
+
+# BG/BB and new-customer forecasts (issue 16: cm/bgnbd.hpp, cm/bgbb.hpp). As for the other
+# models: `params` through parameter_row, the fit's columns through summary_columns.
+MODELS.update({
+    "BGNBD_EXPECTED_NEW": lambda params, t: params_row(params, 4),
+    "BGNBD_PMF": lambda params, t, k: params_row(params, 4),
+})

@@ -7,7 +7,9 @@ gammaln) and, as a second opinion on E, a numerical integral over the posterior 
   alternative to the Pareto/NBD model", Marketing Science 24(2), 2005: eq. 6 (likelihood),
   eq. 9 (E[X(t)]), eq. 10 (conditional expectation);
   Fader, Hardie & Lee, "Computing P(alive) using the BG/NBD model", 2008 note;
-  Fader & Hardie, "The Gamma-Gamma model of monetary value", 2013 note (E(M)).
+  Fader & Hardie, "The Gamma-Gamma model of monetary value", 2013 note (E(M));
+  FHL 2005 eq. 8 (P(X(t) = x)), as printed, with its finite sum over j < x, and a second
+  opinion from scipy.stats.nbinom's survival function.
 Run once; its output is pasted into the unit tests (the library is never called here).
 """
 import numpy as np
@@ -53,6 +55,27 @@ def expected_integral(r, alpha, a, b, x, tx, T, t):
     return value * p_alive(r, alpha, a, b, x, tx, T)
 
 
+def pmf_printed(r, alpha, a, b, t, x):
+    """FHL 2005 eq. 8 as printed: the finite sum 1 − Σ_{j<x} of the NBD terms."""
+    p0 = alpha / (alpha + t)
+    nb = lambda j: np.exp(special.gammaln(r + j) - special.gammaln(r) - special.gammaln(j + 1)
+                          + r * np.log(p0) + j * np.log1p(-p0))
+    value = np.exp(special.betaln(a, b + x) - special.betaln(a, b)) * nb(x)
+    if x > 0:
+        value += np.exp(special.betaln(a + 1, b + x - 1) - special.betaln(a, b)) * (1 - sum(nb(j) for j in range(x)))
+    return value
+
+
+def pmf_scipy(r, alpha, a, b, t, x):
+    """The same with the NBD's upper tail P(N >= x) = nbinom.sf(x − 1) (no cancellation)."""
+    from scipy import stats
+    p0 = alpha / (alpha + t)
+    value = np.exp(special.betaln(a, b + x) - special.betaln(a, b)) * stats.nbinom.pmf(x, r, p0)
+    if x > 0:
+        value += np.exp(special.betaln(a + 1, b + x - 1) - special.betaln(a, b)) * stats.nbinom.sf(x - 1, r, p0)
+    return value
+
+
 def main():
     customers = [(0, 0, 38.86), (2, 30.43, 38.86), (1, 1.0, 38.0), (7, 35.0, 38.0), (7, 10.0, 38.0),
                  (20, 38.0, 39.0), (0, 0, 0)]
@@ -74,6 +97,9 @@ def main():
     e = [expected_hyp2f1(R, ALPHA, A, B, 2, 30.43, 38.86, k) if k else 0.0 for k in range(53)]
     clv = 0.3 * 35 * sum((e[k] - e[k - 1]) / 1.01 ** k for k in range(1, 53))
     print(f"  {clv:.15g}  (E(52) = {e[52]:.15g})")
+    print("P(X(t) = k), eq. 8 as printed and with scipy's NBD tail:")
+    for t, k in ((2, 10), (39, 0), (30, 11), (30, 20), (39, 1), (39, 5), (78, 3), (1, 0), (1, 1), (200, 50)):
+        print(f"  t={t} k={k}: {pmf_printed(R, ALPHA, A, B, t, k):.15g} {pmf_scipy(R, ALPHA, A, B, t, k):.15g}")
     print("Gamma-Gamma E(M):")
     for x, m in ((1, 20.0), (5, 35.5), (0, 0.0)):
         print(f"  x={x} m={m}: {P * (V + x * m) / (P * x + Q - 1):.15g}")

@@ -218,4 +218,81 @@ TEST(BgnbdFit, RecoversSimulatedParameters) {
     }
 }
 
+// BGNBD_EXPECTED_NEW and BGNBD_PMF: a new customer's E[X(t)] (FHL 2005 eq. 9) and P(X(t) = k)
+// (eq. 8). Reference values: tests/reference/bgnbd_reference.py (eq. 8 as printed, and with
+// scipy.stats.nbinom's tail); the published ones are BTYD's (the R package's manual,
+// bgnbd.pmf examples, asserted by lifetimes' tests/test_estimation.py,
+// test_probability_of_n_purchases_up_to_time_same_as_R_BTYD) and Hardie's spreadsheet
+// E[X(t)] (lifetimes' test_expectation_returns_same_value_Hardie_excel_sheet).
+TEST(BgnbdExpectedNew, AgainstReference) {
+    EXPECT_DOUBLE_EQ(cm::bgnbd_expected_new(published, 39), cm::bgnbd_expected(published, 0, 0, 0, 39));
+    EXPECT_NEAR(cm::bgnbd_expected_new(published, 1), 0.0532678911716563, 1e-14);
+    EXPECT_NEAR(cm::bgnbd_expected_new(published, 78), 1.86051905794275, 1e-12);
+    EXPECT_EQ(cm::bgnbd_expected_new(published, 0), 0);
+    EXPECT_THROW(cm::bgnbd_expected_new(published, -1), cm::domain_error);
+    EXPECT_THROW(cm::bgnbd_expected_new({0, 1, 1, 1}, 1), cm::domain_error);
+}
+
+TEST(BgnbdPmf, PublishedAndReference) {
+    // BTYD: P(X(2) = 10) = 1.07869e-07, P(X(39) = 0) = 0.5737864, P(X(30) = 11) = 0.0019995214,
+    // P(X(30) = 20) = 0.0002222260.
+    EXPECT_NEAR(cm::bgnbd_pmf(published, 2, 10), 1.07869e-07, 5e-13);
+    EXPECT_NEAR(cm::bgnbd_pmf(published, 39, 0), 0.5737864, 5e-8);
+    EXPECT_NEAR(cm::bgnbd_pmf(published, 30, 11), 0.0019995214, 5e-11);
+    EXPECT_NEAR(cm::bgnbd_pmf(published, 30, 20), 0.0002222260, 5e-11);
+    // The reference script, to 12 digits.
+    const auto near = [](double value, double expected) { EXPECT_NEAR(value, expected, 1e-12 * expected); };
+    near(cm::bgnbd_pmf(published, 2, 10), 1.07868964036915e-07);
+    near(cm::bgnbd_pmf(published, 39, 0), 0.573786352096009);
+    near(cm::bgnbd_pmf(published, 30, 11), 0.00199952144747888);
+    near(cm::bgnbd_pmf(published, 30, 20), 0.000222226048006637);
+    near(cm::bgnbd_pmf(published, 39, 1), 0.199395280835912);
+    near(cm::bgnbd_pmf(published, 39, 5), 0.017965493866579);
+    near(cm::bgnbd_pmf(published, 78, 3), 0.0550466155214591);
+    near(cm::bgnbd_pmf(published, 1, 0), 0.951588797733147);
+    near(cm::bgnbd_pmf(published, 1, 1), 0.0441150660321774);
+    near(cm::bgnbd_pmf(published, 200, 50), 0.000230815685884111);
+    EXPECT_EQ(cm::bgnbd_pmf(published, 0, 0), 1);
+    EXPECT_EQ(cm::bgnbd_pmf(published, 0, 3), 0);
+}
+
+TEST(BgnbdPmf, SumsToOneAndToTheExpectation) {
+    // Σ_k P(X(t) = k) = 1 and Σ_k k P(X(t) = k) = E[X(t)], for the published fit and for
+    // parameters far from it (a heavy tail: r large, alpha small; a + b < 1).
+    for (const cm::BgnbdParams& p : {published, cm::BgnbdParams{2, 0.5, 0.3, 0.4}, cm::BgnbdParams{0.05, 30, 3, 1}}) {
+        for (double t : {0.5, 10.0, 39.0, 200.0}) {
+            double total = 0, mean = 0;
+            for (double k = 0; k < 20000; ++k) {
+                const double pk = cm::bgnbd_pmf(p, t, k);
+                ASSERT_TRUE(pk >= 0 && pk <= 1);
+                total += pk;
+                mean += k * pk;
+                if (k > 10 && pk < 1e-18 * total)
+                    break;
+            }
+            EXPECT_NEAR(total, 1, 1e-12) << p.r << " " << t;
+            EXPECT_NEAR(mean, cm::bgnbd_expected_new(p, t), 1e-9 * std::max(1.0, mean)) << p.r << " " << t;
+        }
+    }
+}
+
+TEST(BgnbdPmf, ExtremesAndDomain) {
+    for (const cm::BgnbdParams& p : {cm::BgnbdParams{1e-8, 1e-8, 1e-8, 1e-8}, cm::BgnbdParams{1e8, 1e8, 1e8, 1e8},
+                                     cm::BgnbdParams{1e-8, 1e8, 1e8, 1e-8}, cm::BgnbdParams{1e300, 1e-300, 1e300, 1e-300}}) {
+        for (double t : {1e-300, 1.0, 1e300})
+            for (double k : {0.0, 1.0, 300.0, 1e15}) {
+                try {
+                    const double pk = cm::bgnbd_pmf(p, t, k);
+                    EXPECT_TRUE(pk >= 0 && pk <= 1);
+                } catch (const cm::overflow&) {
+                }
+            }
+    }
+    EXPECT_THROW(cm::bgnbd_pmf(published, 1, -1), cm::domain_error);
+    EXPECT_THROW(cm::bgnbd_pmf(published, 1, 1.5), cm::domain_error);
+    EXPECT_THROW(cm::bgnbd_pmf(published, -1, 1), cm::domain_error);
+    EXPECT_THROW(cm::bgnbd_pmf(published, 1.0 / 0.0, 1), cm::domain_error);
+    EXPECT_THROW(cm::bgnbd_pmf({1, 1, 0, 1}, 1, 1), cm::domain_error);
+}
+
 }  // namespace

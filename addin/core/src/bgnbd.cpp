@@ -5,6 +5,8 @@
 #include "optimise.hpp"
 #include "special.hpp"
 
+#include <boost/math/special_functions/beta.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -307,6 +309,41 @@ double bgnbd_clv(const BgnbdParams& params, double x, double t_x, double T, doub
         previous = expected;
     }
     return detail::finite_result(margin * spend * alive * orders);
+}
+
+double bgnbd_expected_new(const BgnbdParams& params, double t) { return bgnbd_expected(params, 0, 0, 0, t); }
+
+double bgnbd_pmf(const BgnbdParams& params, double t, double k) {
+    check(params);
+    detail::require_finite(t, "t");
+    detail::require_finite(k, "k");
+    if (t < 0)
+        throw domain_error("t (the periods since the first purchase) must not be negative");
+    if (k < 0 || k != std::floor(k))
+        throw domain_error("k (repeat purchases) must be a non-negative whole number");
+    if (t == 0)
+        return k == 0 ? 1 : 0;
+    const auto& [r, alpha, a, b] = params;
+    // ln B(a, b+k) − ln B(a, b) and ln B(a+1, b+k−1) − ln B(a, b), sharing Γ(a+b)/Γ(a+b+k).
+    const double common = detail::log_gamma(a + b) - detail::log_gamma(a + b + k) - detail::log_gamma(b);
+    const double log_z = std::log(t) - std::log(alpha + t);  // ln(t/(α+t))
+    const double log_nb = detail::log_gamma(r + k) - detail::log_gamma(r) - detail::log_gamma(k + 1) -
+                          r * std::log1p(t / alpha) + (k > 0 ? k * log_z : 0.0);
+    const double first = common + detail::log_gamma(b + k) + log_nb;
+    double value = std::exp(first);
+    if (k > 0) {
+        const double tail = boost::math::ibeta(k, r, t / (alpha + t), detail::special_policy());
+        if (!(tail >= 0 && tail <= 1))
+            throw overflow("the probability cannot be computed for these arguments");
+        if (tail > 0) {
+            const double second = common + std::log(a) + detail::log_gamma(b + (k - 1)) + std::log(tail);
+            const double top = std::max(first, second);
+            value = std::exp(top) * (std::exp(first - top) + std::exp(second - top));
+        }
+    }
+    if (std::isnan(value))
+        throw overflow("the probability cannot be computed for these arguments");
+    return std::min(1.0, value);
 }
 
 }  // namespace cm

@@ -69,4 +69,19 @@ double bgnbd_expected(const BgnbdParams& params, double x, double t_x, double T,
 double bgnbd_clv(const BgnbdParams& params, double x, double t_x, double T, double spend, double margin,
                  double discount, double horizon);
 
+// A new customer (FHL 2005, "Counting your customers" the easy way, eq. 9): the expected
+// repeat purchases in the first t >= 0 periods after the first purchase, E[X(t)];
+// bgnbd_expected(params, 0, 0, 0, t), with its errors.
+double bgnbd_expected_new(const BgnbdParams& params, double t);
+
+// P(X(t) = k), the probability of exactly k repeat purchases in the first t >= 0 periods of a
+// new customer (FHL 2005, eq. 8):
+//   P = B(a, b+k)/B(a, b) · NB(k) + δ_{k>0} B(a+1, b+k−1)/B(a, b) · P(NB >= k)
+// where NB(k) = Γ(r+k)/(Γ(r) k!) (α/(α+t))^r (t/(α+t))^k is the negative binomial of the
+// purchases of a customer who never drops out, and its upper tail, eq. 8's
+// 1 − Σ_{j<k} NB(j), is the regularised incomplete beta I_{t/(α+t)}(k, r) (Boost's ibeta;
+// no cancellation). Each term in log space. k a non-negative whole number; t = 0 gives
+// P(X = 0) = 1. A probability too small for a double is 0.
+double bgnbd_pmf(const BgnbdParams& params, double t, double k);
+
 }  // namespace cm
