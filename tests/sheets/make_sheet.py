@@ -1,7 +1,7 @@
 """Writes a self-checking test sheet (tests/sheets/*.fods, layout in README.md) from a case
 table, in a headless Calc with the extension installed, so that the cached values a user sees on
-opening the file are the add-in's own results. Used for subscription.fods and intervals.fods
-(their cases are SUBSCRIPTION and INTERVALS in this file); the other sheets are edited in Calc.
+opening the file are the add-in's own results. Used for subscription.fods, intervals.fods and
+model_family.fods (their case tables are in this file); the other sheets are edited in Calc.
 
 usage: PYTHONPATH=python:tests/reference /usr/bin/python3 tests/sheets/make_sheet.py build/customermetrics.oxt
 """
@@ -12,6 +12,7 @@ import tempfile
 import numpy as np
 
 import bgnbd_intervals as ref
+import bgnbd_reference
 import cmoffice as lo
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -151,6 +152,26 @@ def interval_cases():
     return {"BGNBD_P_ALIVE_CI": alive, "BGNBD_EXPECTED_CI": exp_cases, "BGNBD_CLV_CI": clv_cases,
             "BGNBD_FORECAST": forecast_cases}
 
+# model_family.fods: the forecasts for a new customer and the model family beyond BG/NBD; the
+# published CDNOW fits typed inline (FHL 2005: BG/NBD r 0.243, alpha 4.414, a 0.793, b 2.426).
+# Expected values: tests/reference/bgnbd_reference.py (eq. 8 with scipy's NBD tail) and
+# bgnbd_intervals.py (eq. 9 = eq. 10 at x = t_x = T = 0).
+CDNOW_BGNBD = "{0.243;4.414;0.793;2.426}"
+
+
+def model_family_cases():
+    p = (0.243, 4.414, 0.793, 2.426)
+    new = [("=BGNBD_EXPECTED_NEW(%s;%g)" % (CDNOW_BGNBD, t), ref.expected(*p, 0, 0, 0, t), "FHL 2005 eq. 9 (SciPy)")
+           for t in (1, 39, 78, 520)]
+    new += [("=BGNBD_EXPECTED_NEW(%s;0)" % CDNOW_BGNBD, 0, "no time, no purchase"),
+            ("=BGNBD_EXPECTED_NEW(%s;-1)" % CDNOW_BGNBD, ILLEGAL, "negative time"),
+            ("=BGNBD_EXPECTED_NEW({0.243;4.414;0.793};39)", ILLEGAL, "3 parameters")]
+    pmf = [("=BGNBD_PMF(%s;%g;%d)" % (CDNOW_BGNBD, t, k), bgnbd_reference.pmf_scipy(*p, t, k),
+            "FHL 2005 eq. 8 (scipy.stats.nbinom tail)") for t, k in ((39, 0), (39, 1), (39, 5), (78, 3), (2, 10))]
+    pmf += [("=BGNBD_PMF(%s;39;1.5)" % CDNOW_BGNBD, ILLEGAL, "k not a whole number"),
+            ("=BGNBD_PMF(%s;39;-1)" % CDNOW_BGNBD, ILLEGAL, "negative k")]
+    return {"BGNBD_EXPECTED_NEW": new, "BGNBD_PMF": pmf}
+
 def fill(sheet, columns):
     for letter, values in columns.items():
         for row, value in enumerate(values):
@@ -206,6 +227,7 @@ def main(oxt):
     try:
         write(office, os.path.join(HERE, "subscription.fods"), {"Billing": BILLING}, SUBSCRIPTION)
         write(office, os.path.join(HERE, "intervals.fods"), {"Fit": fit_sheet()}, interval_cases())
+        write(office, os.path.join(HERE, "model_family.fods"), {}, model_family_cases())
     finally:
         office.stop()
         lo.remove_profile(office)
