@@ -312,15 +312,20 @@ public:
         });
     }
     Range SAL_CALL BGNBD_FORECAST(const Any& fit, const Any& frequency, const Any& recency, const Any& age,
-                                  double periods, const Any& level) override {
+                                  const Any& periods, const Any& level) override {
         return guarded([&] {
             const auto f = fit_argument(fit, 4, "fit (BGNBD_FIT over 6 rows)");
             const auto columns = summary_columns({&frequency, &recency, &age}, {"x", "t_x", "T"});
-            const CohortForecast c = bgnbd_cohort_forecast(bgnbd_of(f.parameters), f.covariance, columns[0],
-                                                           columns[1], columns[2], periods,
-                                                           number_or(level, 0.95, "level"));
-            return values_row({c.expected, c.parameters.lower, c.parameters.upper, c.predictive.lower,
-                               c.predictive.upper});
+            const auto horizons = summary_columns({&periods}, {"periods"})[0];
+            const auto forecasts = bgnbd_cohort_forecast(bgnbd_of(f.parameters), f.covariance, columns[0], columns[1],
+                                                         columns[2], horizons, number_or(level, 0.95, "level"));
+            Range rows(static_cast<sal_Int32>(forecasts.size()));
+            for (std::size_t k = 0; k < forecasts.size(); ++k) {
+                const CohortForecast& c = forecasts[k];
+                rows.getArray()[k] = values_row({c.expected, c.parameters.lower, c.parameters.upper,
+                                                 c.predictive.lower, c.predictive.upper})[0];
+            }
+            return rows;
         });
     }
     Range SAL_CALL GG_FIT(const Any& frequencies, const Any& averageValues) override {

@@ -236,6 +236,13 @@ class ModelsInCalc(unittest.TestCase):
             # Seeded: the same numbers at every recalculation.
             doc.calculateAll()
             self.assertEqual(forecast.getDataArray()[0], (total, low, high, predicted_low, predicted_high))
+            # A column of horizons: one row each, the last the same as the single horizon.
+            track = sheet.getCellRangeByName("H22:L24")
+            track.setArrayFormula("=BGNBD_FORECAST($H$1:$L$6;A1:A%d;B1:B%d;C1:C%d;{13;26;39})" % ((customers,) * 3))
+            doc.calculateAll()
+            rows = track.getDataArray()
+            self.assertEqual(rows[2], (total, low, high, predicted_low, predicted_high))
+            self.assertTrue(rows[0][0] < rows[1][0] < rows[2][0], rows)
             print("BGNBD_FORECAST, CDNOW sample, 39 weeks: %.1f, 95 %% CI %.1f-%.1f, prediction %.1f-%.1f"
                   % (total, low, high, predicted_low, predicted_high))
 

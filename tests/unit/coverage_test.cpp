@@ -96,7 +96,7 @@ TEST(Coverage, BgnbdParametersPredictionsAndCohortForecast) {
                             cm::bgnbd_expected(truth, 2, 30, 38, 39)));
         expected0.add(inside(cm::bgnbd_expected_interval(fit.params, fit.covariance, 0, 0, 33, 39, 0.95),
                              cm::bgnbd_expected(truth, 0, 0, 33, 39)));
-        const auto forecast = cm::bgnbd_cohort_forecast(fit.params, fit.covariance, s.x, s.t_x, s.T, 39, 0.95);
+        const auto forecast = cm::bgnbd_cohort_forecast(fit.params, fit.covariance, s.x, s.t_x, s.T, {39}, 0.95)[0];
         double true_total = 0;
         for (std::size_t i = 0; i < s.x.size(); ++i)
             true_total += cm::bgnbd_expected(truth, s.x[i], s.t_x[i], s.T[i], 39);

@@ -109,4 +109,37 @@ TEST(Intervals, ClvWithNegativeMarginMirrors) {
     EXPECT_GT(plus.upper, clv);
 }
 
+TEST(CohortForecast, SeveralHorizonsInOneSimulation) {
+    const auto& s = cdnow_summary();
+    const auto fit = cm::bgnbd_fit(s.x, s.t_x, s.T);
+    const auto one = cm::bgnbd_cohort_forecast(fit.params, fit.covariance, s.x, s.t_x, s.T, {39}, 0.95);
+    const auto three = cm::bgnbd_cohort_forecast(fit.params, fit.covariance, s.x, s.t_x, s.T, {26, 39, 13}, 0.95);
+    ASSERT_EQ(one.size(), 1u);
+    ASSERT_EQ(three.size(), 3u);
+    // The longest horizon: the same simulation, the same numbers.
+    EXPECT_EQ(three[1].expected, one[0].expected);
+    EXPECT_EQ(three[1].parameters.lower, one[0].parameters.lower);
+    EXPECT_EQ(three[1].predictive.upper, one[0].predictive.upper);
+    // In the order given; each a sum of BGNBD_EXPECTED; bands nested as the horizon grows.
+    double at13 = 0;
+    for (std::size_t i = 0; i < s.x.size(); ++i)
+        at13 += cm::bgnbd_expected(fit.params, s.x[i], s.t_x[i], s.T[i], 13);
+    EXPECT_NEAR(three[2].expected, at13, 1e-9 * at13);
+    EXPECT_LT(three[2].expected, three[0].expected);
+    EXPECT_LT(three[2].predictive.upper - three[2].predictive.lower, three[1].predictive.upper - three[1].predictive.lower);
+    for (const auto& f : three) {
+        EXPECT_LT(f.predictive.lower, f.parameters.lower);
+        EXPECT_LT(f.parameters.lower, f.expected);
+        EXPECT_LT(f.expected, f.parameters.upper);
+        EXPECT_LT(f.parameters.upper, f.predictive.upper);
+    }
+    EXPECT_THROW(cm::bgnbd_cohort_forecast(fit.params, fit.covariance, s.x, s.t_x, s.T, {}, 0.95), cm::domain_error);
+    EXPECT_THROW(cm::bgnbd_cohort_forecast(fit.params, fit.covariance, s.x, s.t_x, s.T, {-1}, 0.95), cm::domain_error);
+    // Parameters typed by hand that would need more than 3·10^7 simulated purchases (nobody drops
+    // out, 10^5 periods ahead): #NUM! after the budget, not minutes of Calc.
+    cm::BgnbdParams wild = fit.params;
+    wild.b = 1e6;
+    EXPECT_THROW(cm::bgnbd_cohort_forecast(wild, fit.covariance, s.x, s.t_x, s.T, {1e5}, 0.95), cm::overflow);
+}
+
 }  // namespace

@@ -42,13 +42,16 @@ struct CohortForecast {
     Interval predictive;                    // what the cohort will buy: both uncertainties
 };
 
-// The cohort (x[i], t_x[i], T[i]) over the next t periods. `draws` parametric draws, each a
-// simulation of every customer, seeded; the predictive band is the expected total ± z times the
-// standard deviation of the drawn totals (normal: each is a sum over many customers). 200 draws
-// give that deviation to about 5 % (the band's width to about 5 %); at most 10^8 simulated
-// purchases in all, else overflow.
-CohortForecast bgnbd_cohort_forecast(const BgnbdParams& params, const ParameterCovariance& covariance,
-                                     const std::vector<double>& x, const std::vector<double>& t_x,
-                                     const std::vector<double>& T, double t, double level, int draws = 200);
+// The cohort (x[i], t_x[i], T[i]) over the next t periods, for each t of `horizons` (one
+// forecast per horizon, in their order: a tracking chart's weeks in one call). `draws`
+// parametric draws, each a simulation of every customer up to the longest horizon, seeded; the
+// predictive band is the expected total ± z times the standard deviation of the drawn totals
+// (normal: each is a sum over many customers). 200 draws give that deviation to about 5 % (the
+// band's width to about 5 %); at most 3·10^7 simulated purchases in all (about a second), else
+// overflow; at most 1 000 horizons.
+std::vector<CohortForecast> bgnbd_cohort_forecast(const BgnbdParams& params, const ParameterCovariance& covariance,
+                                                  const std::vector<double>& x, const std::vector<double>& t_x,
+                                                  const std::vector<double>& T, const std::vector<double>& horizons,
+                                                  double level, int draws = 200);
 
 }  // namespace cm
