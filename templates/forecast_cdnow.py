@@ -21,6 +21,7 @@ LOG = ("CDNOW журнал", "CDNOW log")
 MODEL = ("CDNOW модель", "CDNOW model")
 CUSTOMERS = ("CDNOW клиенты", "CDNOW customers")
 TRACKING = ("CDNOW по неделям", "CDNOW weekly")
+BAND = ("CDNOW интервал прогноза", "CDNOW holdout band")
 WORKING = ("CDNOW расчёт", "CDNOW working")
 OWN = ("Свой журнал", "Your own log")
 
@@ -61,7 +62,8 @@ def add_sheets(workbook):
     orders = read_sample()
     customers = len({order[0] for order in orders if order[1] <= serial(CALIBRATION_END)})
     names = {key: workbook.t(*pair) for key, pair in
-             dict(log=LOG, model=MODEL, customers=CUSTOMERS, tracking=TRACKING, working=WORKING, own=OWN).items()}
+             dict(log=LOG, model=MODEL, customers=CUSTOMERS, tracking=TRACKING, band=BAND, working=WORKING,
+                  own=OWN).items()}
     log_rows = len(orders) + 1
     log = dict(ids=ref(names["log"], "$A$2:$A$%d" % log_rows), dates=ref(names["log"], "$B$2:$B$%d" % log_rows),
                amounts=ref(names["log"], "$C$2:$C$%d" % log_rows), repeat=ref(names["log"], "$D$2:$D$%d" % log_rows),
@@ -70,9 +72,11 @@ def add_sheets(workbook):
     # stay an error); the tabs in reading order, the data and the working last.
     sheets = dict(
         model=workbook.sheet(names["model"], [7.6, 2.6, 2.6, 2.6, 2.6, 3.0, 2.0]),
-        customers=workbook.sheet(names["customers"], [2.2, 1.4, 2.0, 2.0, 2.4, 2.2, 2.6, 2.6, 2.4, 2.6],
+        customers=workbook.sheet(names["customers"], [2.2, 1.4, 2.0, 2.0, 2.4, 2.2, 2.6, 2.6, 2.4, 2.6, 2.4, 2.0,
+                                                      2.6, 2.2],
                                  one_page=False),
         tracking=workbook.sheet(names["tracking"], [1.6, 2.4, 2.6, 2.8, 3.0, 1.0], one_page=False),
+        band=workbook.sheet(names["band"], [1.4, 2.4, 2.0, 2.0, 2.0, 2.4, 2.4, 0.6]),
         own=workbook.sheet(names["own"], [24.0]),
         log=workbook.sheet(names["log"], [2.2, 2.6, 2.2, 2.6, 1.8, 9.0], one_page=False),
         working=workbook.sheet(names["working"], [2.6, 1.6] + [1.4] * WEEKS, one_page=False),
@@ -82,6 +86,7 @@ def add_sheets(workbook):
     customers_sheet(workbook, sheets["customers"], names, log, customers)
     working_sheet(workbook, sheets["working"], names, customers)
     tracking_sheet(workbook, sheets["tracking"], names, log)
+    holdout_band(workbook, sheets["band"], names, customers)
     own_log_sheet(workbook, sheets["own"])
 
 
@@ -162,20 +167,68 @@ def model_sheet(workbook, s, names, log, customers):
                     "$B$14:$F$14 и $B$18:$E$18 (логарифм правдоподобия в конце не читается).",
                     "Both fits are one-row array formulas; the per-customer functions read them as "
                     "$B$14:$F$14 and $B$18:$E$18 (the trailing log-likelihood is ignored)."))
+    uncertainty_blocks(workbook, s, log, ref(c, "$B$5:$B$%d" % last), ref(c, "$E$5:$E$%d" % last))
     return s
+
+
+def uncertainty_blocks(workbook, s, log, frequencies, averages):
+    """The same fits entered over k + 2 rows: estimates, standard errors (and the customers
+    fitted), the covariance the interval functions read; and each parameter's 95 % interval on
+    the log scale, p·EXP(±1.96·SE/p) (guide 9, "How sure is the fit")."""
+    t = workbook.t
+    s.title("A30", t("Насколько точна подгонка", "How sure is the fit"))
+    wrapped_note(s, "A31:F31", 1.3, t("Те же подборы, введённые на k + 2 строк: оценки, стандартные ошибки (в последнем "
+                 "столбце — число клиентов), ковариация; интервалы прогнозов на листе клиентов читают эти блоки.",
+                 "The same fits entered over k + 2 rows: estimates, standard errors (last column: the customers "
+                 "fitted), covariance; the interval functions on the customers sheet read these blocks."))
+    s.header("A32", ["BG/NBD", "r", "alpha", "a", "b", t("лог. правдоп. / клиентов", "log-lik. / customers")])
+    labels = [t("Оценка", "Estimate"), t("Стандартная ошибка", "Standard error")] + [
+        t("Ковариация: ", "Covariance: ") + name for name in ("r", "alpha", "a", "b")]
+    for row, label in enumerate(labels, start=33):
+        s.text("A%d" % row, label)
+    block = s.sheet.getCellRangeByName("B33:F38")
+    s.sheet.getCellRangeByName("B33:E38").NumberFormat = workbook.format_key("0.0000")
+    s.sheet.getCellRangeByName("F33").NumberFormat = workbook.format_key("#,##0.00")
+    s.sheet.getCellRangeByName("F34").NumberFormat = workbook.format_key(WHOLE)
+    block.setArrayFormula("=BGNBD_FIT(%s;%s;B5;B6)" % (log["ids"], log["dates"]))
+    block.CellStyle = workbook.style("result")
+    s.name_cell("CDNOW_BG_BLOCK_SE_R", "B34")
+    s.name_cell("CDNOW_BG_BLOCK_CUSTOMERS", "F34")
+    for row, (label, sign) in enumerate(((t("95 %: нижняя граница", "95 %: lower bound"), "-"),
+                                         (t("95 %: верхняя граница", "95 %: upper bound"), "")), start=39):
+        s.text("A%d" % row, label)
+        for column in "BCDE":
+            s.formula("%s%d" % (column, row), "=%s33*EXP(%s1.959964*%s34/%s33)" % (column, sign, column, column),
+                      "0.0000")
+    s.header("A42", ["Gamma-Gamma", "p", "q", "v", t("лог. правдоп. / покупателей", "log-lik. / buyers")])
+    labels = [t("Оценка", "Estimate"), t("Стандартная ошибка", "Standard error")] + [
+        t("Ковариация: ", "Covariance: ") + name for name in ("p", "q", "v")]
+    for row, label in enumerate(labels, start=43):
+        s.text("A%d" % row, label)
+    gg = s.sheet.getCellRangeByName("B43:E47")
+    s.sheet.getCellRangeByName("B43:D47").NumberFormat = workbook.format_key("0.0000")
+    s.sheet.getCellRangeByName("E43").NumberFormat = workbook.format_key("#,##0.00")
+    s.sheet.getCellRangeByName("E44").NumberFormat = workbook.format_key(WHOLE)
+    gg.setArrayFormula("=GG_FIT(%s;%s)" % (frequencies, averages))
+    gg.CellStyle = workbook.style("result")
+    s.name_cell("CDNOW_GG_BLOCK_SE_P", "B44")
 
 
 def customers_sheet(workbook, s, names, log, customers):
     t = workbook.t
     s.title("A1", t("Клиенты: сводка RFM, вероятность активности, прогноз покупок и CLV",
                     "Customers: RFM summary, probability of being active, forecast purchases and CLV"))
-    wrapped_note(s, "A2:J2", 0.9, t("A–E — формула массива RFM_SUMMARY (x — повторные покупки, t_x и T — в периодах от первой "
-                   "покупки, m_x — средняя повторная покупка); F–I — по строке на клиента.",
+    wrapped_note(s, "A2:N2", 0.9, t("A–E — формула массива RFM_SUMMARY (x — повторные покупки, t_x и T — в периодах от первой "
+                   "покупки, m_x — средняя повторная покупка); F–I — по строке на клиента; K–N — 95-процентные "
+                   "доверительные интервалы P(alive) и CLV (неопределённость подгонки, а не поведения клиента).",
                    "A–E: the array formula RFM_SUMMARY (x = repeat purchases, t_x and T in periods from the first "
-                   "purchase, m_x = mean repeat purchase); F–I: one formula per customer."))
+                   "purchase, m_x = mean repeat purchase); F–I: one formula per customer; K–N: 95 % confidence "
+                   "intervals of P(alive) and CLV (the fit's uncertainty, not the customer's own behaviour)."))
     s.header("A4", [t("Клиент", "Customer"), "x", "t_x", "T", "m_x, $", "P(alive)",
                     t("Покупок за горизонт", "Purchases in horizon"), t("Ожидаемый чек, $", "Expected order, $"),
-                    "CLV, $", t("Первая покупка", "First purchase")])
+                    "CLV, $", t("Первая покупка", "First purchase"),
+                    t("P(alive): 95 % от", "P(alive) 95 %: from"), t("до", "to"),
+                    t("CLV 95 %: от, $", "CLV 95 %: from, $"), t("до, $", "to, $")])
     m = names["model"]
     last = 4 + customers
     summary = s.sheet.getCellRangeByName("A5:E%d" % last)
@@ -194,6 +247,22 @@ def customers_sheet(workbook, s, names, log, customers):
         ))
     per_customer = s.sheet.getCellRangeByPosition(5, 4, 9, last - 1)
     per_customer.setFormulaArray(tuple(rows))
+    # 95 % confidence intervals of P(alive) and CLV from the fits' blocks (model sheet B33:F38
+    # and B43:E47): the uncertainty of the fit, not of the customer's own future.
+    bg_block, gg_block = ref(m, "$B$33:$F$38"), ref(m, "$B$43:$E$47")
+    interval_rows = []
+    for row in range(5, last + 1):
+        alive = "BGNBD_P_ALIVE_CI(%s;B{0};C{0};D{0})".format(row) % bg_block
+        clv = "BGNBD_CLV_CI(%s;%s;B{0};C{0};D{0};E{0};%s;%s;%s)".format(row) % (
+            bg_block, gg_block, ref(m, "$B$8"), ref(m, "$B$11"), ref(m, "$B$10"))
+        interval_rows.append(tuple("=INDEX(%s;1;%d)" % (f, k) for f in (alive, clv) for k in (1, 2)))
+    s.sheet.getCellRangeByPosition(10, 4, 13, last - 1).setFormulaArray(tuple(interval_rows))
+    for column, number_format in zip("KLMN", (PERCENT, PERCENT, MONEY, MONEY)):
+        s.sheet.getCellRangeByName("%s5:%s%d" % (column, column, last)).NumberFormat = workbook.format_key(
+            number_format)
+    s.sheet.getCellRangeByName("K5:N%d" % last).CellStyle = workbook.style("result")
+    s.name_cell("CDNOW_FIRST_CLV_LOWER", "M5")
+    s.name_cell("CDNOW_FIRST_CLV_UPPER", "N5")
     for column, number_format in zip("BCDEFGHIJ", (WHOLE, DECIMAL, DECIMAL, MONEY, PERCENT, DECIMAL, MONEY, MONEY,
                                                    t("DD.MM.YYYY", "YYYY-MM-DD"))):
         s.sheet.getCellRangeByName("%s5:%s%d" % (column, column, last)).NumberFormat = workbook.format_key(
@@ -296,6 +365,45 @@ def tracking_sheet(workbook, s, names, log):
     s.chart("CdnowCumulative", "G22", (18, 8), ["A4:A%d" % last, "D4:E%d" % last], "Line",
             t("Повторные покупки нарастающим итогом: факт и прогноз",
               "Cumulative repeat purchases: actual and forecast"))
+    return s
+
+
+def holdout_band(workbook, s, names, customers):
+    """The holdout as the business sees it: repeat purchases after week 39, cumulative, actual
+    against BGNBD_FORECAST from the calibration summary (conditional on every customer's
+    history), with its 95 % confidence and prediction intervals — one array formula for the 39
+    weeks (guide 9, "How sure is the fit")."""
+    t = workbook.t
+    m, c, tracking = names["model"], names["customers"], names["tracking"]
+    s.title("A1", t("Отложенные недели 40–78: прогноз с интервалом", "Holdout weeks 40–78: the forecast with its band"))
+    wrapped_note(s, "A2:G2", 1.8, t(
+        "Прогноз — BGNBD_FORECAST по истории каждого клиента за 39 недель калибровки; доверительный интервал (ДИ) — "
+        "неопределённость подгонки, интервал прогноза — ещё и случайность покупок. Факт выходит за интервал: "
+        "интервал верен, только если верна модель (BG/NBD недооценивает редких покупателей CDNOW).",
+        "The forecast is BGNBD_FORECAST from every customer's 39 calibration weeks; the confidence interval (CI) is "
+        "the fit's uncertainty, the prediction interval adds the randomness of purchases. The actual count leaves "
+        "the band: an interval holds only if the model does (BG/NBD under-forecasts CDNOW's light buyers)."))
+    s.header("A4", [t("Неделя", "Week"), t("Факт после недели 39", "Actual after week 39"), t("Прогноз", "Forecast"),
+                    t("ДИ: нижняя", "CI: lower"), t("ДИ: верхняя", "CI: upper"),
+                    t("Прогноз: нижняя", "Prediction: lower"), t("Прогноз: верхняя", "Prediction: upper")])
+    first, end = 5, 43
+    rows = tuple(("%d" % w, "=%s-%s" % (ref(tracking, "$D$%d" % (4 + w)), ref(tracking, "$D$43")))
+                 for w in range(40, 79))
+    s.sheet.getCellRangeByName("A%d:B%d" % (first, end)).setFormulaArray(rows)
+    forecast = s.sheet.getCellRangeByName("C%d:G%d" % (first, end))
+    x, tx, T = (ref(c, "$%s$5:$%s$%d" % (col, col, 4 + customers)) for col in "BCD")
+    forecast.setArrayFormula("=BGNBD_FORECAST(%s;%s;%s;%s;A%d:A%d-39)" % (ref(m, "$B$33:$F$38"), x, tx, T, first, end))
+    s.sheet.getCellRangeByName("B%d:B%d" % (first, end)).NumberFormat = workbook.format_key(WHOLE)
+    s.sheet.getCellRangeByName("C%d:G%d" % (first, end)).NumberFormat = workbook.format_key("#,##0")
+    forecast.CellStyle = workbook.style("result")
+    s.name_cell("CDNOW_HOLDOUT_ACTUAL", "B%d" % end)
+    s.name_cell("CDNOW_HOLDOUT_FORECAST", "C%d" % end)
+    s.name_cell("CDNOW_HOLDOUT_PI_LOWER", "F%d" % end)
+    s.name_cell("CDNOW_HOLDOUT_PI_UPPER", "G%d" % end)
+    s.chart("CdnowHoldoutBand", "I4", (14, 9),
+            ["A4:A%d" % end, "B4:C%d" % end, "F4:G%d" % end], "Line",
+            t("После недели 39, нарастающим итогом: факт, прогноз и 95-процентный интервал прогноза",
+              "After week 39, cumulative: actual, forecast and its 95 % prediction interval"))
     return s
 
 

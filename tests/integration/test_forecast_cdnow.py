@@ -14,6 +14,7 @@ import unittest
 from scipy import special
 
 import cmoffice as lo
+from bgnbd_intervals import expected
 from builder import cyrillic_texts
 from calc import error_cells, named_cell
 
@@ -42,6 +43,16 @@ def expected_new(r, alpha, a, b, t):
         return 0.0
     z = t / (alpha + t)
     return (a + b - 1) / (a - 1) * (1 - (alpha / (alpha + t)) ** r * special.hyp2f1(r, b, a + b - 1, z))
+
+
+def python_summary(days):
+    """[(x, t_x, T)] in weeks at the end of calibration, from the distinct purchase days."""
+    rows = []
+    for customer in days.values():
+        seen = [d for d in customer if d <= CAL_END]
+        if seen:
+            rows.append((len(seen) - 1, (seen[-1] - seen[0]).days / 7, (CAL_END - seen[0]).days / 7))
+    return rows
 
 
 class CdnowForecastTemplate(unittest.TestCase):
@@ -77,7 +88,22 @@ class CdnowForecastTemplate(unittest.TestCase):
                         self.assertAlmostEqual(value(cell), want, delta=1e-8 * want)
                     for n in ("CDNOW_BG_R", "CDNOW_GG_P", "CDNOW_FIRST_P_ALIVE", "CDNOW_FIRST_CLV"):
                         self.assertIn("ORG.CUSTOMERMETRICS.FUNCTIONS.", named_cell(doc, n).getFormula().upper(), n)
-                    self.assertGreaterEqual(sum(s.getCharts().getCount() for s in doc.Sheets), 2)
+                    self.assertGreaterEqual(sum(s.getCharts().getCount() for s in doc.Sheets), 3)
+                    # How sure the fit is (guide 9): the block's standard errors (SciPy's, in
+                    # tests/reference/uncertainty_reference.py), the customers fitted, the CLV of
+                    # the first customer inside its interval, and the holdout with its band:
+                    # the actual count and the forecast (the sum of BGNBD_EXPECTED), independently.
+                    self.assertAlmostEqual(value("CDNOW_BG_BLOCK_SE_R"), 0.012557, delta=2e-4 * 0.012557)
+                    self.assertAlmostEqual(value("CDNOW_GG_BLOCK_SE_P"), 1.190049, delta=1e-3 * 1.190049)
+                    self.assertEqual(value("CDNOW_BG_BLOCK_CUSTOMERS"), len(days))
+                    self.assertLess(value("CDNOW_FIRST_CLV_LOWER"), value("CDNOW_FIRST_CLV"))
+                    self.assertGreater(value("CDNOW_FIRST_CLV_UPPER"), value("CDNOW_FIRST_CLV"))
+                    self.assertEqual(value("CDNOW_HOLDOUT_ACTUAL"), actual_78 - actual_39)
+                    summary = python_summary(days)
+                    holdout = sum(expected(*params, x, tx, T, 39) for x, tx, T in summary)
+                    self.assertAlmostEqual(value("CDNOW_HOLDOUT_FORECAST"), holdout, delta=1e-6 * holdout)
+                    self.assertLess(value("CDNOW_HOLDOUT_PI_LOWER"), holdout)
+                    self.assertGreater(value("CDNOW_HOLDOUT_PI_UPPER"), holdout)
                     # CLV is proportional to the margin, an input.
                     before = value("CDNOW_CLV_TOTAL")
                     self.assertGreater(before, 0)
