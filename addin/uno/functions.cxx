@@ -254,9 +254,10 @@ public:
             return fit_row({fit.params.r, fit.params.alpha, fit.params.a, fit.params.b, fit.log_likelihood});
         });
     }
-    Range SAL_CALL BGNBD_FIT_RFM(const Any& frequency, const Any& recency, const Any& age) override {
+    Range SAL_CALL BGNBD_FIT_RFM(const CellRange& frequency, const CellRange& recency,
+                                const CellRange& age) override {
         return guarded([&] {
-            const auto columns = summary_columns({&frequency, &recency, &age}, {"x", "t_x", "T"});
+            const auto columns = summary_columns({frequency, recency, age}, {"x", "t_x", "T"});
             const BgnbdFit fit = bgnbd_fit(columns[0], columns[1], columns[2]);
             return fit_row({fit.params.r, fit.params.alpha, fit.params.a, fit.params.b, fit.log_likelihood});
         });
@@ -280,9 +281,9 @@ public:
     double SAL_CALL BGNBD_P_ALIVE(const Any& params, double frequency, double recency, double age) override {
         return guarded([&] { return bgnbd_p_alive(bgnbd_params(params), frequency, recency, age); });
     }
-    Range SAL_CALL GG_FIT(const Any& frequencies, const Any& averageValues) override {
+    Range SAL_CALL GG_FIT(const CellRange& frequencies, const CellRange& averageValues) override {
         return guarded([&] {
-            const auto columns = summary_columns({&frequencies, &averageValues}, {"frequencies", "average_values"});
+            const auto columns = summary_columns({frequencies, averageValues}, {"frequencies", "average_values"});
             const GgFit fit = gg_fit(columns[0], columns[1]);
             return fit_row({fit.params.p, fit.params.q, fit.params.v, fit.log_likelihood});
         });
