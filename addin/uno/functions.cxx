@@ -255,9 +255,10 @@ public:
                              fit.covariance, fit.customers);
         });
     }
-    Range SAL_CALL BGNBD_FIT_RFM(const Any& frequency, const Any& recency, const Any& age) override {
+    Range SAL_CALL BGNBD_FIT_RFM(const CellRange& frequency, const CellRange& recency,
+                                const CellRange& age) override {
         return guarded([&] {
-            const auto columns = summary_columns({&frequency, &recency, &age}, {"x", "t_x", "T"});
+            const auto columns = summary_columns({frequency, recency, age}, {"x", "t_x", "T"});
             const BgnbdFit fit = bgnbd_fit(columns[0], columns[1], columns[2]);
             return fit_block({fit.params.r, fit.params.alpha, fit.params.a, fit.params.b}, fit.log_likelihood,
                              fit.covariance, fit.customers);
@@ -311,11 +312,12 @@ public:
                                                    number_or(level, 0.95, "level")));
         });
     }
-    Range SAL_CALL BGNBD_FORECAST(const Any& fit, const Any& frequency, const Any& recency, const Any& age,
-                                  const Any& periods, const Any& level) override {
+    Range SAL_CALL BGNBD_FORECAST(const Any& fit, const CellRange& frequency, const CellRange& recency,
+                                  const CellRange& age, const Any& periods, const Any& level) override {
         return guarded([&] {
+            // The ranges first: an error in them (a circular reference) shows as itself.
+            const auto columns = summary_columns({frequency, recency, age}, {"x", "t_x", "T"});
             const auto f = fit_argument(fit, 4, "fit (BGNBD_FIT over 6 rows)");
-            const auto columns = summary_columns({&frequency, &recency, &age}, {"x", "t_x", "T"});
             const auto horizons = summary_columns({&periods}, {"periods"})[0];
             const auto forecasts = bgnbd_cohort_forecast(bgnbd_of(f.parameters), f.covariance, columns[0], columns[1],
                                                          columns[2], horizons, number_or(level, 0.95, "level"));
@@ -328,9 +330,9 @@ public:
             return rows;
         });
     }
-    Range SAL_CALL GG_FIT(const Any& frequencies, const Any& averageValues) override {
+    Range SAL_CALL GG_FIT(const CellRange& frequencies, const CellRange& averageValues) override {
         return guarded([&] {
-            const auto columns = summary_columns({&frequencies, &averageValues}, {"frequencies", "average_values"});
+            const auto columns = summary_columns({frequencies, averageValues}, {"frequencies", "average_values"});
             const GgFit fit = gg_fit(columns[0], columns[1]);
             return fit_block({fit.params.p, fit.params.q, fit.params.v}, fit.log_likelihood, fit.covariance,
                              fit.customers);

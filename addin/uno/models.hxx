@@ -25,6 +25,18 @@ double date_argument(const css::uno::Any& argument, const DateOrigin& origin, co
 std::vector<std::vector<double>> summary_columns(std::initializer_list<const css::uno::Any*> columns,
                                                  std::initializer_list<const char*> names);
 
+// The same columns given as cell ranges (GG_FIT, BGNBD_FIT_RFM), each one row or one column,
+// all of one length; read clipped to the used area (a whole column costs only its data).
+// Why ranges: for an `any` parameter Calc refuses a referenced range holding an error cell
+// with Err:504 before calling the add-in (answers.hxx), so a table entered as an array
+// formula over more rows than it has, whose extra rows Calc fills with #N/A, could never be
+// read. Here those rows are padding: after the last row with data, a row that is #N/A in
+// every column (or empty in every column) is not data. Any other error cell shows as itself
+// (CellError), so an #N/A among the data stays an error; text, or a row empty in some
+// columns only, is illegal.
+std::vector<std::vector<double>> summary_columns(std::initializer_list<CellRange> columns,
+                                                 std::initializer_list<const char*> names);
+
 // A fit's block (docs/FUNCTIONS.md, "How sure is the fit"): row 1 the k parameters, then the
 // log-likelihood; row 2 their standard errors, then the number of customers fitted; rows 3 to
 // k + 2 their k×k covariance (the last column empty). Entered over one row it is row 1 alone, as

@@ -1,5 +1,9 @@
 #include "number_table.hxx"
 
+#include "answers.hxx"
+
+#include <cmath>
+
 #include <string>
 
 namespace cm::uno {
@@ -17,8 +21,12 @@ std::optional<double> cell_number(const css::uno::Any& cell, const char* what) {
                 return std::nullopt;
             break;
         }
-        case css::uno::TypeClass_DOUBLE:
-            return *static_cast<const double*>(cell.getValue());
+        case css::uno::TypeClass_DOUBLE: {
+            const double number = *static_cast<const double*>(cell.getValue());
+            if (std::isnan(number))  // an error inside an array expression shows as itself
+                throw CellError{error_code_of(number)};
+            return number;
+        }
         default:
             break;
     }
@@ -41,8 +49,11 @@ NumberTable number_table(const css::uno::Any& block, const char* what) {
     } else if (block >>= numbers) {
         for (const auto& row : numbers) {
             table.emplace_back();
-            for (double number : row)
+            for (double number : row) {
+                if (std::isnan(number))
+                    throw CellError{error_code_of(number)};
                 table.back().push_back(number);
+            }
         }
     } else if (block.getValueTypeClass() == css::uno::TypeClass_DOUBLE) {
         table.push_back({cell_number(block, what)});

@@ -165,8 +165,10 @@ ARRAY_CASES = [
     ("=RFM_SUMMARY(Data.P1:P8;Data.R1:R8;Data.Q1:Q8;DATE(2023;12;31))", DIV0),   # no order yet
     ("=RFM_SUMMARY(Data.P1:P8;Data.R1:R8;Data.P1:P8;DATE(2024;3;16))", ILLEGAL),  # text amounts
     ("=BGNBD_FIT(Data.P1:P8;Data.R1:R8;DATE(2024;3;16))", ILLEGAL),              # 4 customers
-    ("=BGNBD_FIT_RFM({1;0;2};{1;0;2};{3;3;3})", ILLEGAL),
-    ("=GG_FIT({1;2};{10;20})", ILLEGAL),
+    ("=BGNBD_FIT_RFM({1;0;2};{1;0;2};{3;3;3})", PARAMETERS),  # cell ranges only (padding: test_models)
+    ("=GG_FIT({1;2};{10;20})", PARAMETERS),
+    ("=BGNBD_FIT_RFM(Data.P1:P8;Data.R1:R8;Data.Q1:Q8)", ILLEGAL),  # text ids as x
+    ("=GG_FIT(Data.Q1:Q8;Data.Q1:Q9)", ILLEGAL),                    # other lengths
 ]
 
 # Subscription revenue. Sheet "Billing": A:C a billing export worked by hand (the same log as

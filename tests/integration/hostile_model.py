@@ -816,12 +816,48 @@ def fit_block(value, count):
     raise Failed(ILLEGAL)
 
 
-def summary_columns(*values):
-    """models.cxx summary_columns: 1-D ranges or arrays of one length; a single number is a
-    column of one, which no fit accepts (BG/NBD needs 5 customers, Gamma-Gamma 3 buyers)."""
-    if all(v[0] == "array" and min(v[1]) == 1 for v in values) and len({max(v[1]) for v in values}) == 1:
-        raise Unmodelled()
-    raise Failed(ILLEGAL)
+def summary_columns(*regions):
+    """models.cxx summary_columns over cell ranges (GG_FIT, BGNBD_FIT_RFM): each one row or
+    one column, all of one length; read clipped to the used area (at most 10^7 cells in all).
+    After the last row with data, rows #N/A (or empty) in every column are padding; another
+    error cell shows as itself, text or a row empty in some columns only is Err:502. What is
+    left is fitted (the contents decide: Unmodelled)."""
+    if any(isinstance(region, Refused) for region in regions):
+        raise Failed(ILLEGAL)
+    if any(min(region.shape) > 1 for region in regions) or len({max(r.shape) for r in regions}) > 1:
+        raise Failed(ILLEGAL)
+    columns = []
+    first, last = None, None
+    for region in regions:
+        along = 1 if region.shape[0] == 1 and region.shape[1] > 1 else 0  # a row: along its columns
+        start = region.c1 if along else region.r1
+        cells = {(c if along else r) - start: cell for r, c, cell in region.cells()}
+        part = region.used_part()
+        if part:
+            lo, hi = (part[0], part[2]) if along else (part[1], part[3])
+            first = lo - start if first is None else min(first, lo - start)
+            last = hi - start if last is None else max(last, hi - start)
+        columns.append(cells)
+    if first is None:
+        raise Unmodelled()  # nothing to fit: the library refuses too few customers
+    if (last - first + 1) > MAX_HELD / len(regions):
+        raise Failed(ILLEGAL)
+    rows = [[cells.get(i) for cells in columns] for i in range(first, last + 1)]
+    while rows and (all(c is None for c in rows[-1]) or
+                    all(c is not None and c.kind == "error" and c.value == NA for c in rows[-1])):
+        rows.pop()
+    problems = set()
+    for row in rows:
+        for cell in row:
+            if cell is not None and cell.kind == "error":
+                problems.add(cell.value)
+            elif cell is not None and cell.kind == "text":
+                problems.add(ILLEGAL)
+        if any(c is None for c in row) and not all(c is None for c in row):
+            problems.add(ILLEGAL)
+    if problems:
+        raise Failed(*problems)
+    raise Unmodelled()
 
 
 def date_of(value):
@@ -909,8 +945,18 @@ MODELS.update({
     "BGNBD_P_ALIVE_CI": lambda fit, *numbers: fit_block(fit, 4),
     "BGNBD_EXPECTED_CI": lambda fit, *numbers: fit_block(fit, 4),
     "BGNBD_CLV_CI": lambda bgnbd, gg, *numbers: (fit_block(bgnbd, 4), fit_block(gg, 3)),
-    "BGNBD_FORECAST": lambda fit, *rest: fit_block(fit, 4),
+    "BGNBD_FORECAST": lambda fit, x, t_x, T, *rest: ranges_then_fit(fit, 4, x, t_x, T),
 })
+
+
+def ranges_then_fit(fit, k, *regions):
+    """BGNBD_FORECAST: the summary's ranges are read first (their errors show as themselves),
+    then the fit's block."""
+    try:
+        summary_columns(*regions)
+    except Unmodelled:
+        pass
+    fit_block(fit, k)
 
 
 def expected(name, kinds, tokens, row):

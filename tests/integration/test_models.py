@@ -6,7 +6,10 @@ Calc on the CDNOW sample log (data/cdnow; Fader, Hardie & Lee 2005):
   * RFM_SUMMARY agrees with an independent count made here in Python, BGNBD_FIT_RFM on its
     output gives the same fit, and GG_FIT on it the published Gamma-Gamma fit (6.25, 3.74, 15.44);
   * BGNBD_P_ALIVE, BGNBD_EXPECTED, GG_SPEND and BGNBD_CLV down a column with `$H$2:$L$2`
-    parameters agree with the printed formulas evaluated here with SciPy.
+    parameters agree with the printed formulas evaluated here with SciPy;
+  * the fits read RFM_SUMMARY's table as the guide has users enter it, over more rows than
+    customers: the extra rows, which Calc fills with #N/A, are padding and the fit is the
+    unpadded one; an #N/A among the customers stays an error.
 
 Run: CM_OXT=build/customermetrics.oxt PYTHONPATH=python /usr/bin/python3 -m unittest test_models
 """
@@ -258,6 +261,57 @@ class ModelsInCalc(unittest.TestCase):
         finally:
             doc.close(True)
 
+    def test_fits_over_a_padded_summary(self):
+        n = len(self.orders)
+        customers = len(self.summary)
+        doc, sheet = self.log_document()
+        try:
+            padded = customers + 143  # "select more rows than customers" (FUNCTIONS.md)
+            block = sheet.getCellRangeByName("N1:R%d" % padded)
+            block.setArrayFormula("=RFM_SUMMARY(A1:A%d;B1:B%d;C1:C%d;DATE(1997;9;30))" % (n, n, n))
+            doc.calculateAll()
+            na = sheet.getCellByPosition(14, padded - 1)
+            self.assertEqual(na.getError(), 32767, "Calc's padding of an array formula is #N/A")
+            # The distinct ids, as the guide counts the rows to select.
+            count = sheet.getCellRangeByName("T1")
+            count.setFormula("=SUMPRODUCT((A1:A%d<>\"\")/COUNTIF(A1:A%d;A1:A%d&\"\"))" % (n, n, n))
+            doc.calculateAll()
+            self.assertAlmostEqual(count.getValue(), customers, places=6)
+            exact = "O1:O{0};P1:P{0};Q1:Q{0}".format(customers)
+            whole = "O1:O{0};P1:P{0};Q1:Q{0}".format(padded)
+            fit = self.fit_row(sheet, "H2:L2", "=BGNBD_FIT_RFM(%s)" % exact)
+            self.assertEqual(self.fit_row(sheet, "H3:L3", "=BGNBD_FIT_RFM(%s)" % whole), fit)
+            self.assert_published_bgnbd(fit, "padded")
+            # Beyond the block (empty rows) and whole columns: the same.
+            beyond = "O1:O{0};P1:P{0};Q1:Q{0}".format(padded + 500)
+            self.assertEqual(self.fit_row(sheet, "H4:L4", "=BGNBD_FIT_RFM(%s)" % beyond), fit)
+            self.assertEqual(self.fit_row(sheet, "H5:L5", "=BGNBD_FIT_RFM(O:O;P:P;Q:Q)"), fit)
+            gg = self.fit_row(sheet, "H7:K7", "=GG_FIT(O1:O%d;R1:R%d)" % (customers, customers))
+            self.assertEqual(self.fit_row(sheet, "H8:K8", "=GG_FIT(O1:O%d;R1:R%d)" % (padded, padded)), gg)
+            self.assertEqual([round(v, 2) for v in gg[:3]], list(PUBLISHED_GG))
+            # An #N/A among the data is not padding: it shows as itself.
+            sheet.getCellRangeByName("AA1:AB%d" % customers).setDataArray(
+                tuple((row[1], row[4]) for row in sheet.getCellRangeByName("N1:R%d" % customers).getDataArray()))
+            for r in range(customers, padded):  # padding, as Calc's: #N/A in both columns
+                sheet.getCellByPosition(26, r).setFormula("=NA()")
+                sheet.getCellByPosition(27, r).setFormula("=NA()")
+            sheet.getCellByPosition(27, 10).setFormula("=NA()")  # inside the data
+            doc.calculateAll()
+            inside = sheet.getCellRangeByName("H10:K10")
+            inside.setArrayFormula("=GG_FIT(AA1:AA%d;AB1:AB%d)" % (padded, padded))
+            doc.calculateAll()
+            self.assertEqual(inside.getCellByPosition(0, 0).getError(), 32767)
+            # A padded row that is #N/A in one column only: data with an error, not padding.
+            sheet.getCellByPosition(27, 10).setValue(sheet.getCellByPosition(17, 10).getValue())
+            sheet.getCellByPosition(26, padded - 1).setValue(1)
+            doc.calculateAll()
+            self.assertEqual(inside.getCellByPosition(0, 0).getError(), 32767)
+            sheet.getCellByPosition(26, padded - 1).setFormula("=NA()")
+            doc.calculateAll()
+            self.assertEqual([inside.getCellByPosition(c, 0).getValue() for c in range(4)], gg)
+        finally:
+            doc.close(True)
+
     def test_errors(self):
         doc, sheet = self.log_document()
         try:
@@ -273,7 +327,10 @@ class ModelsInCalc(unittest.TestCase):
                 ("=BGNBD_EXPECTED({0.243;4.414;0.793;2.426};1;1;2;-1)", 502),
                 ("=GG_SPEND({1;0.5;10};0;0)", 503),                         # q <= 1: no mean
                 ("=BGNBD_CLV({0.243;4.414;0.793;2.426};{6.25;3.74;15.44};1;1;2;30;0.3;0.01;2.5)", 502),
-                ("=GG_FIT({1;2};{10;20})", 502),
+                ("=GG_FIT({1;2};{10;20})", 504),                           # cells only (Calc's check)
+                ("=GG_FIT(B1:C5;C1:D5)", 502),                              # not one column
+                ("=GG_FIT(B1:B5;C1:C6)", 502),                              # other lengths
+                ("=BGNBD_FIT_RFM(A1:A5;B1:B5;C1:C5)", 502),                 # text ids as x
             ]
             for r, (formula, code) in enumerate(cases):
                 cell = sheet.getCellByPosition(25, r)

@@ -59,6 +59,16 @@ def generated_export(seed=20241125, customers=3000, months=18):
     return cells, rows
 
 
+def column_letters(index):
+    """Calc's name of the 0-based column: A..Z, AA..."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
 def array_values(target):
     """The array's cells as numbers, "" for a blank (empty text) cell."""
     values = []
@@ -108,6 +118,45 @@ class SubscriptionAgainstReference(unittest.TestCase):
             print("\n%d rows, %d months, %d cohorts: every cell equal to the reference; MRR new %.0f, "
                   "expansion %.0f, contraction %.0f, churned %.0f, reactivation %.0f" % (
                       len(rows), len(want_movements), len(want_survival), *totals), file=sys.stderr)
+        finally:
+            doc.close(True)
+
+    def test_sbg_fit_over_a_padded_survival_table(self):
+        """SUBSCRIPTION_SURVIVAL entered over more rows and columns than its table, as the guide
+        suggests: Calc fills the extra cells with #N/A and refuses a referenced range holding an
+        error for SBG_FIT's `any` parameter (Err:504, before the add-in is called); the
+        guide's IFNA(range;"") reads it as the table itself."""
+        # Three monthly cohorts of 100 members paying 10 a month, the members still paying
+        # each month as the paper's regular cohort (Fader & Hardie 2007: 100, 63.1, 46.8 ...
+        # per cent), observed to the end of the seventh month.
+        alive = (100, 63, 47, 38, 33, 29, 26)
+        cells = []
+        for cohort in range(3):
+            for member in range(100):
+                months = sum(1 for count in alive if count > member)
+                for month in range(cohort, min(cohort + months, len(alive))):
+                    cells.append(("c%d-%d" % (cohort, member), "2024-%02d-01" % (month + 1), 10.0))
+        want_survival = [None] * 3
+        width = 1 + len(alive)
+        doc = office.new_spreadsheet()
+        try:
+            sheet = doc.Sheets.getByIndex(0)
+            self.run_functions(doc, cells, len(want_survival) + 6, width + 4)
+            exact = "T1:%s%d" % (column_letters(18 + width - 1), len(want_survival))
+            padded = "T1:%s%d" % (column_letters(18 + width + 3), len(want_survival) + 6)
+            self.assertEqual(sheet.getCellRangeByName(padded.split(":")[1]).getError(), 32767)
+            fits = {}
+            for row, (key, formula) in enumerate((("exact", "=SBG_FIT(%s)" % exact),
+                                                  ("padded", "=SBG_FIT(%s)" % padded),
+                                                  ("ifna", '=SBG_FIT(IFNA(%s;""))' % padded)), start=1):
+                target = sheet.getCellRangeByName("BA%d:BC%d" % (row, row))  # beside the export
+                target.setArrayFormula(formula)
+                doc.calculateAll()
+                fits[key] = [(target.getCellByPosition(c, 0).getError(), target.getCellByPosition(c, 0).getValue())
+                             for c in range(3)]
+            self.assertEqual([error for error, _ in fits["exact"]], [0, 0, 0])
+            self.assertEqual(fits["padded"][0][0], 504)
+            self.assertEqual(fits["ifna"], fits["exact"])
         finally:
             doc.close(True)
 
