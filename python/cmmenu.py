@@ -55,8 +55,16 @@ def entries(menu):
     found = {}
     for index in range(menu.getAccessibleChildCount()):
         entry = menu.getAccessibleChild(index).getAccessibleContext()
-        found[entry.getAccessibleName()] = (entry.getAccessibleStateSet().contains(_ENABLED), entry)
+        found[entry.getAccessibleName()] = (_has_state(entry.getAccessibleStateSet(), _ENABLED), entry)
     return found
+
+
+def _has_state(states, state):
+    """LibreOffice 7.4 gives an XAccessibleStateSet and state numbers; from 7.5 on a 64-bit set
+    of flags, and the AccessibleStateType constants are those flags (the same name either way)."""
+    if isinstance(states, int):
+        return bool(states & state)
+    return states.contains(state)
 
 
 def choose(entry):

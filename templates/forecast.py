@@ -112,12 +112,28 @@ def data_sheet(workbook):
         "r(t) = (beta + t - 1) / (alpha + beta + t - 1). A constant retention rate (as in the LTV "
         "articles) ignores this and understates survival in later years. SBG_FIT returns the row "
         "alpha, beta, log-likelihood: an array formula over three cells."))
+    # How sure the fit is: the same fits over 4 rows (guide 8, SBG_SURVIVAL_CI): estimates,
+    # standard errors (and the cohort members fitted), covariance; the forecast sheet's band reads them.
+    s.header("E20", [t("Точность подгонки", "How sure the fit is"), "alpha", "beta",
+                     t("Лог. правд. / клиентов", "Log-lik. / customers")])
+    labels = [t("оценка", "estimate"), t("стандартная ошибка", "standard error"),
+              t("ковариация: alpha", "covariance: alpha"), t("ковариация: beta", "covariance: beta")]
+    for top, label, column, prefix in ((21, t("Обычные", "Regular"), "B", "FC_REG"),
+                                        (26, t("Премиум", "High end"), "C", "FC_HIGH")):
+        for offset, part in enumerate(labels):
+            s.text("E%d" % (top + offset), "%s: %s" % (label, part))
+        array_formula(s, "F%d:H%d" % (top, top + 3), "=SBG_FIT(%s%d:%s%d)" % (column, FIRST_ROW, column, last_fit),
+                      "0.0000")
+        s.cell("H%d" % top).NumberFormat = workbook.format_key("0.0")
+        s.cell("H%d" % (top + 1)).NumberFormat = workbook.format_key(WHOLE)
+        s.name_cell(prefix + "_SE_ALPHA", "F%d" % (top + 1))
+        s.name_cell(prefix + "_SE_BETA", "G%d" % (top + 1))
 
 
 def forecast_sheet(workbook):
     t = workbook.t
     data = "$'%s'." % t("Когорты и подгонка", "Cohorts and fit")
-    s = workbook.sheet(t("Прогноз", "Forecast"), [1.6, 2.6, 2.6, 2.8, 1.0, 2.6, 2.6, 2.8])
+    s = workbook.sheet(t("Прогноз", "Forecast"), [1.6, 2.6, 2.6, 2.8, 1.0, 2.6, 2.6, 2.8, 0.6, 2.6, 2.2, 2.6, 2.2])
     s.title("A1", t("Доля когорты, активной в начале года: факт, sBG и постоянное удержание",
                     "Share of the cohort active at the start of each year: actual, sBG and constant retention"))
     s.note("A2", t("Модель подогнана по годам 0–7; годы 8–12 — прогноз, сравните с фактом.",
@@ -126,7 +142,13 @@ def forecast_sheet(workbook):
     for group in ("A4:D4", "F4:H4"):  # one heading over each cohort's columns
         s.sheet.getCellRangeByName(group).merge(True)
     columns = [t("Год", "Year"), t("Факт", "Actual"), "sBG", t("Постоянное удерж.", "Constant retention")]
-    s.header("A5", columns + [""] + columns[1:])
+    s.header("A5", columns + [""] + columns[1:] + ["", t("sBG 95 %: нижняя", "sBG 95 %: lower"),
+                                                   t("sBG 95 %: верхняя", "sBG 95 %: upper"),
+                                                   t("sBG 95 %: нижняя", "sBG 95 %: lower"),
+                                                   t("sBG 95 %: верхняя", "sBG 95 %: upper")])
+    s.header("J4", [t("Обычные: интервал", "Regular: band"), "", t("Премиум: интервал", "High end: band")])
+    for group in ("J4:K4", "L4:M4"):
+        s.sheet.getCellRangeByName(group).merge(True)
     for year in range(YEARS + 1):
         row = row_of_year(year)
         s.value("A%d" % row, year, WHOLE)
@@ -140,6 +162,12 @@ def forecast_sheet(workbook):
             s.formula("%s%d" % (model, row), "=SBG_SURVIVAL(%s;$A%d)" % (params, row), PERCENT,
                       "%s_S%d" % (prefix, year))
             s.helper("%s%d" % (constant, row), "=%s^$A%d" % (mean, row), PERCENT, "%s_CONST%d" % (prefix, year))
+        # The sBG projection's 95 % confidence band (SBG_SURVIVAL_CI on the 4-row fits).
+        for columns, block, prefix in (("JK", "%s$F$21:$H$24" % data, "FC_REG"),
+                                       ("LM", "%s$F$26:$H$29" % data, "FC_HIGH")):
+            for k, column in enumerate(columns, start=1):
+                s.formula("%s%d" % (column, row), "=INDEX(SBG_SURVIVAL_CI(%s;$A%d);1;%d)" % (block, row, k), PERCENT,
+                          "%s_S%d_%s" % (prefix, year, ("LOWER", "UPPER")[k - 1]))
     last = row_of_year(YEARS)
     gap_row = last + 2
     s.text("A%d" % gap_row, t("Средняя ошибка прогноза лет 8–12, п. п.", "Mean forecast error, years 8-12, points"))
@@ -151,8 +179,9 @@ def forecast_sheet(workbook):
                 column, first_holdout, column, last, actual, first_holdout, actual, last), DECIMAL, prefix + name)
     chart_row = gap_row + 3
     for name, anchor, ranges, title in (
-            ("Regular", "A", ["A5:D%d" % last], t("Обычные: активны в начале года", "Regular: active at the start of the year")),
-            ("HighEnd", "F", ["A5:A%d" % last, "F5:H%d" % last],
+            ("Regular", "A", ["A5:D%d" % last, "J5:K%d" % last],
+             t("Обычные: активны в начале года", "Regular: active at the start of the year")),
+            ("HighEnd", "F", ["A5:A%d" % last, "F5:H%d" % last, "L5:M%d" % last],
              t("Премиум: активны в начале года", "High end: active at the start of the year"))):
         chart = s.chart(name, "%s%d" % (anchor, chart_row), (10.2, 8.0), ranges, "Line", title, percent_axis=True)
         chart.getLegend().Alignment = uno.Enum("com.sun.star.chart.ChartLegendPosition", "BOTTOM")

@@ -222,10 +222,12 @@ public:
     }
     Range SAL_CALL SBG_FIT(const Any& alive) override {
         return guarded([&] {
-            const cm::SbgFit fit = cm::sbg_fit(cm::sbg_cohorts(series_by_row(number_table(alive, "alive"))));
-            const Any values[] = {Any(fit.alpha), Any(fit.beta), Any(fit.log_likelihood)};
-            const css::uno::Sequence<Any> row(values, 3);
-            return Range(&row, 1);
+            const auto cohorts = cm::sbg_cohorts(series_by_row(number_table(alive, "alive")));
+            const cm::SbgFit fit = cm::sbg_fit(cohorts);
+            double members = 0;
+            for (const auto& cohort : cohorts)
+                members += cohort.front();
+            return fit_block({fit.alpha, fit.beta}, fit.log_likelihood, sbg_covariance(cohorts, fit), members);
         });
     }
     double SAL_CALL SBG_SURVIVAL(const Any& params, double t) override {
@@ -237,6 +239,28 @@ public:
     double SAL_CALL SBG_DERL(const Any& params, double discount, const Any& renewals) override {
         return guarded([&] {
             return cm::sbg_derl(sbg_params(params), discount, number_or(renewals, 0, "renewals"));
+        });
+    }
+    Range SAL_CALL SBG_SURVIVAL_CI(const Any& fit, double t, const Any& level) override {
+        return guarded([&] {
+            const auto f = fit_argument(fit, 2, "fit (SBG_FIT over 4 rows)");
+            return interval_row(cm::sbg_survival_interval({f.parameters[0], f.parameters[1]}, f.covariance, t,
+                                                          number_or(level, 0.95, "level")));
+        });
+    }
+    Range SAL_CALL SBG_RETENTION_CI(const Any& fit, double t, const Any& level) override {
+        return guarded([&] {
+            const auto f = fit_argument(fit, 2, "fit (SBG_FIT over 4 rows)");
+            return interval_row(cm::sbg_retention_interval({f.parameters[0], f.parameters[1]}, f.covariance, t,
+                                                           number_or(level, 0.95, "level")));
+        });
+    }
+    Range SAL_CALL SBG_DERL_CI(const Any& fit, double discount, const Any& renewals, const Any& level) override {
+        return guarded([&] {
+            const auto f = fit_argument(fit, 2, "fit (SBG_FIT over 4 rows)");
+            return interval_row(cm::sbg_derl_interval({f.parameters[0], f.parameters[1]}, f.covariance, discount,
+                                                      number_or(renewals, 0, "renewals"),
+                                                      number_or(level, 0.95, "level")));
         });
     }
 

@@ -946,6 +946,9 @@ MODELS.update({
     "BGNBD_EXPECTED_CI": lambda fit, *numbers: fit_block(fit, 4),
     "BGNBD_CLV_CI": lambda bgnbd, gg, *numbers: (fit_block(bgnbd, 4), fit_block(gg, 3)),
     "BGNBD_FORECAST": lambda fit, x, t_x, T, *rest: ranges_then_fit(fit, 4, x, t_x, T),
+    "SBG_SURVIVAL_CI": lambda fit, *rest: fit_block(fit, 2),
+    "SBG_RETENTION_CI": lambda fit, *rest: fit_block(fit, 2),
+    "SBG_DERL_CI": lambda fit, *rest: fit_block(fit, 2),
 })
 
 

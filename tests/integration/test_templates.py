@@ -330,6 +330,14 @@ class ForecastTemplate(unittest.TestCase):
                 self.assertAlmostEqual(projected * 100, percent, delta=1.7, msg=(prefix, year))
                 # the constant-retention projection is further from what happened than the sBG's
                 self.assertGreater(abs(constant * 100 - percent), abs(projected * 100 - percent), (prefix, year))
+                # the projection's 95 % band (SBG_SURVIVAL_CI) holds it
+                lower = named_cell(doc, "%s_S%d_LOWER" % (prefix, year)).getValue()
+                upper = named_cell(doc, "%s_S%d_UPPER" % (prefix, year)).getValue()
+                self.assertTrue(0 < lower < projected < upper < 1, (prefix, year, lower, upper))
+        # the 4-row fits' standard errors: SciPy's (tests/reference/uncertainty_reference.py)
+        for name, se in (("FC_REG_SE_ALPHA", 0.065599), ("FC_REG_SE_BETA", 0.152476),
+                         ("FC_HIGH_SE_ALPHA", 0.103735), ("FC_HIGH_SE_BETA", 0.785530)):
+            self.assertAlmostEqual(named_cell(doc, name).getValue(), se, delta=2e-4 * se, msg=name)
         # the DERL-based LTV against LTV_SUBSCRIPTION on the same inputs (margin 100, 10 %):
         # SciPy: 100 * DERL(0.7040773, 1.1820431, 0.1) / 1.1, and 100 * 0.631 / (1.1 - 0.631)
         self.assertIn(ADDIN + "SBG_DERL", named_cell(doc, "FC_REG_LTV_SBG").getFormula().upper())

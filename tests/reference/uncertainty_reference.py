@@ -10,6 +10,8 @@ numpy: the "observed information" the peers report (lifetimes' and CLVTools' sum
 The library is never called here; the output is pasted into the unit test.
   BG/NBD: FHL 2005, eq. 6.   Gamma-Gamma: Fader & Hardie, "The Gamma-Gamma model of monetary
   value", 2013 note, eq. 1 (the likelihood of a customer's average of x repeat orders).
+  sBG: Fader & Hardie 2007, "How to project customer retention", Journal of Interactive
+  Marketing 21(1), on years 0..7 of their two cohorts as counts of 1 000 (data/fader_hardie_2007.csv).
 """
 import datetime
 import os
@@ -97,11 +99,25 @@ def report(name, ll, start, names):
                                                                    np.sqrt(np.diag(covariance))), precision=4))
 
 
+def sbg_ll(params, alive):
+    a, b = params
+    total = 0.0
+    for t in range(1, len(alive)):
+        total += (alive[t - 1] - alive[t]) * (special.betaln(a + 1, b + t - 1) - special.betaln(a, b))
+    return total + alive[-1] * (special.betaln(a, b + len(alive) - 1) - special.betaln(a, b))
+
+
 def main():
     x, t_x, T, m = summary()
     print("customers %d, repeat buyers %d" % (len(x), int(np.sum(x > 0))))
     report("BG/NBD", lambda p: bgnbd_ll(p, x, t_x, T), [0.25, 4, 0.8, 2.5], ["r", "alpha", "a", "b"])
     report("Gamma-Gamma", lambda p: gg_ll(p, x, m), [6, 4, 15], ["p", "q", "v"])
+    import csv
+    with open(os.path.join(ROOT, "data", "fader_hardie_2007.csv")) as f:
+        rows = list(csv.DictReader(f))
+    for column in ("regular_alive_pct", "high_end_alive_pct"):
+        alive = [10 * float(r[column]) for r in rows[:8]]
+        report("sBG " + column, lambda p: sbg_ll(p, alive), [0.7, 2], ["alpha", "beta"])
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ import sys
 import tempfile
 
 import numpy as np
+from scipy import special
 
 import bgnbd_intervals as ref
 import bgnbd_reference
@@ -79,6 +80,10 @@ BGNBD_CORR = [[1, .7804, -.0377, .0074], [.7804, 1, -.0408, .0394], [-.0377, -.0
 GG = [6.2496, 3.7442, 15.4435]
 GG_SE = [1.190049, 0.290132, 4.159400]
 GG_CORR = [[1, -.6718, -.9703], [-.6718, 1, .822], [-.9703, .822, 1]]
+REGULAR = [1000, 631, 468, 382, 326, 289, 262, 241]
+SBG = [0.704077, 1.182043]
+SBG_SE = [0.065599, 0.152476]
+SBG_CORR = [[1, .8889], [.8889, 1]]
 
 
 def covariance(se, corr):
@@ -100,6 +105,18 @@ def fit_sheet():
             columns.setdefault("HIJK"[c], [None] * 12)[7 + r] = value
     columns["M"] = [0.2426, 4.4136, 0.7929, 2.4259, 1]  # a column of parameters: no covariance
     columns["N"] = [0.2426, 4.4136, 0.7929, 2.4259, -9582.43, 1, 1, 1]
+    # Fader & Hardie (2007), the "regular" cohort, years 0..7 as counts of 1 000, in A20:H20, and
+    # its sBG fit's block typed as numbers in H22:J25 (SciPy's estimates, standard errors and
+    # correlation from tests/reference/uncertainty_reference.py).
+    for c, value in enumerate(REGULAR):
+        columns.setdefault("ABCDEFGH"[c], [])
+        columns["ABCDEFGH"[c]] += [None] * (20 - len(columns["ABCDEFGH"[c]]))
+        columns["ABCDEFGH"[c]][19:20] = [value]
+    for r, row in enumerate(block(SBG, -1680.27, SBG_SE, 1000, SBG_CORR)):
+        for c, value in enumerate(row):
+            column = columns.setdefault("HIJ"[c], [])
+            column += [None] * (22 + r - len(column))
+            column[21 + r] = value
     return columns
 
 
@@ -149,8 +166,34 @@ def interval_cases():
         ("=BGNBD_FORECAST(%s;Fit.A1:A5;Fit.B1:B5;Fit.C1:C4;39)" % fit, ILLEGAL, "columns of different length"),
         ("=BGNBD_FORECAST(Fit.$N$1:$N$8;Fit.A1:A5;Fit.B1:B5;Fit.C1:C5;39)", ILLEGAL, "not a fit's block"),
     ]
+    sbg_cov = covariance(SBG_SE, SBG_CORR)
+    sbg = "Fit.$H$22:$J$25"
+    survival = lambda p, t: np.exp(special.betaln(p[0], p[1] + t) - special.betaln(p[0], p[1]))
+    retention = lambda p, t: (p[1] + t - 1) / (p[0] + p[1] + t - 1)
+    survival_cases, retention_cases, derl_cases = [], [], []
+    for t in (1, 7, 12):
+        lo_hi = ref.delta_interval(lambda p: survival(p, t), SBG, sbg_cov, probability=True)
+        survival_cases += [("=INDEX(SBG_SURVIVAL_CI(%s;%d);1;%d)" % (sbg, t, k), lo_hi[k - 1], source) for k in (1, 2)]
+        lo_hi = ref.delta_interval(lambda p: retention(p, t), SBG, sbg_cov, level=0.9, probability=True)
+        retention_cases += [("=INDEX(SBG_RETENTION_CI(%s;%d;0.9);1;%d)" % (sbg, t, k), lo_hi[k - 1], source)
+                            for k in (1, 2)]
+    survival_cases += [("=INDEX(SBG_SURVIVAL_CI(%s;0);1;1)" % sbg, 1, "S(0) = 1 exactly"),
+                       ("=ROUND(INDEX(SBG_FIT(Fit.A20:H20);2;1);5)", 0.0656,
+                        "SBG_FIT's own standard error of alpha: SciPy 0.065599 (uncertainty_reference.py)"),
+                       ("=INDEX(SBG_FIT(Fit.A20:H20);2;3)", 1000, "the cohort members fitted"),
+                       ("=SBG_SURVIVAL_CI({0.704;1.182};7)", ILLEGAL, "typed parameters: no covariance"),
+                       ("=SBG_SURVIVAL_CI(%s;1.5)" % sbg, ILLEGAL, "t not whole")]
+    retention_cases += [("=SBG_RETENTION_CI(%s;0)" % sbg, ILLEGAL, "r(t) needs t >= 1")]
+    for d, renewals in ((0.1, 0), (0.1, 4)):
+        derl = lambda p: (p[1] + renewals) / (p[0] + p[1] + renewals) * special.hyp2f1(
+            1, p[1] + renewals + 1, p[0] + p[1] + renewals + 1, 1 / (1 + d))
+        lo_hi = ref.delta_interval(derl, SBG, sbg_cov)
+        derl_cases += [("=INDEX(SBG_DERL_CI(%s;%g;%d);1;%d)" % (sbg, d, renewals, k), lo_hi[k - 1],
+                        source + "; DERL: Fader & Hardie 2010 eq. 6 with scipy.special.hyp2f1") for k in (1, 2)]
+    derl_cases += [("=SBG_DERL_CI(%s;-0.1)" % sbg, ILLEGAL, "negative discount")]
     return {"BGNBD_P_ALIVE_CI": alive, "BGNBD_EXPECTED_CI": exp_cases, "BGNBD_CLV_CI": clv_cases,
-            "BGNBD_FORECAST": forecast_cases}
+            "BGNBD_FORECAST": forecast_cases, "SBG_SURVIVAL_CI": survival_cases,
+            "SBG_RETENTION_CI": retention_cases, "SBG_DERL_CI": derl_cases}
 
 # model_family.fods: the forecasts for a new customer and the model family beyond BG/NBD; the
 # published CDNOW fits typed inline (FHL 2005: BG/NBD r 0.243, alpha 4.414, a 0.793, b 2.426).

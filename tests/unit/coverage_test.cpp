@@ -4,6 +4,7 @@
 // "coverage"): it takes a minute or two, too long to repeat under the sanitizers.
 #include <cm/bgnbd.hpp>
 #include <cm/intervals.hpp>
+#include <cm/sbg.hpp>
 #include <cm/uncertainty.hpp>
 
 #include <gtest/gtest.h>
@@ -105,6 +106,50 @@ TEST(Coverage, BgnbdParametersPredictionsAndCohortForecast) {
     }
     for (const Coverage* c : {&params[0], &params[1], &params[2], &params[3], &alive, &alive2, &expected, &expected0,
                               &cohort, &predictive}) {
+        EXPECT_GE(c->share(), 0.93) << c->what;
+        EXPECT_LE(c->share(), 0.97) << c->what;
+    }
+}
+
+// 1 000 cohorts of 1 000 customers simulated from Fader & Hardie's (2007) "high end" fit
+// (alpha 0.668, beta 3.806), observed for 7 years as in the paper, each refitted: the 95 %
+// intervals of alpha, beta (log scale, from the standard errors), of the survival at year 12
+// (the projection the paper checks against years 8-12), of the retention rate of year 10 and of
+// DERL at 10 % must cover the truth in 93-97 % of them.
+TEST(Coverage, SbgParametersAndProjection) {
+    const cm::SbgParams truth{0.668, 3.806};
+    constexpr int sets = 1000;
+    const double z = cm::normal_critical_value(0.95);
+    Coverage alpha{"sBG alpha (log-scale Wald)"}, beta{"sBG beta"}, survival{"sBG S(12)"},
+        retention{"sBG r(10)"}, derl{"sBG DERL(10 %)"};
+    std::mt19937_64 random(2007);
+    std::gamma_distribution<double> ga(truth.alpha, 1), gb(truth.beta, 1);
+    std::uniform_real_distribution<double> uniform(0, 1);
+    const auto inside = [](const cm::Interval& i, double value) { return i.lower <= value && value <= i.upper; };
+    for (int set = 0; set < sets; ++set) {
+        cm::SbgCohort alive(8, 0.0);
+        for (int customer = 0; customer < 1000; ++customer) {
+            const double u = ga(random), v = gb(random), churn = u / (u + v);
+            alive[0] += 1;
+            for (int t = 1; t <= 7; ++t) {
+                if (uniform(random) < churn)
+                    break;
+                alive[t] += 1;
+            }
+        }
+        const std::vector<cm::SbgCohort> cohorts{alive};
+        const auto fit = cm::sbg_fit(cohorts);
+        const auto covariance = cm::sbg_covariance(cohorts, fit);
+        ASSERT_TRUE(covariance.available());
+        const auto se = cm::standard_errors(covariance);
+        alpha.add(std::abs(std::log(truth.alpha / fit.alpha)) <= z * se[0] / fit.alpha);
+        beta.add(std::abs(std::log(truth.beta / fit.beta)) <= z * se[1] / fit.beta);
+        const cm::SbgParams p{fit.alpha, fit.beta};
+        survival.add(inside(cm::sbg_survival_interval(p, covariance, 12, 0.95), cm::sbg_survival(truth, 12)));
+        retention.add(inside(cm::sbg_retention_interval(p, covariance, 10, 0.95), cm::sbg_retention(truth, 10)));
+        derl.add(inside(cm::sbg_derl_interval(p, covariance, 0.1, 0, 0.95), cm::sbg_derl(truth, 0.1, 0)));
+    }
+    for (const Coverage* c : {&alpha, &beta, &survival, &retention, &derl}) {
         EXPECT_GE(c->share(), 0.93) << c->what;
         EXPECT_LE(c->share(), 0.97) << c->what;
     }

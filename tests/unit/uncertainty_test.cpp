@@ -12,17 +12,24 @@
 // summary): r 0.242593 se 0.012557, alpha 4.413532 se 0.378221, a 0.792886 se 0.185719,
 // b 2.425752 se 0.705345 — its optimum is a little short of the maximum (a and b differ in the
 // 4th digit), which moves the standard errors by ~1e-4 of themselves.
+//   sBG, Fader & Hardie 2007, years 0..7 as counts of 1 000: regular alpha 0.704077 se 0.065599,
+//   beta 1.182043 se 0.152476 (correlation 0.8889); high end alpha 0.668088 se 0.103735, beta
+//   3.806096 se 0.785530 (correlation 0.953).
 #include "cdnow.hpp"
 
 #include <cm/bgnbd.hpp>
 #include <cm/gamma_gamma.hpp>
 #include <cm/intervals.hpp>
 #include <cm/rfm.hpp>
+#include <cm/sbg.hpp>
 #include <cm/uncertainty.hpp>
 
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <fstream>
+#include <sstream>
+#include <string>
 #include <vector>
 
 namespace {
@@ -140,6 +147,51 @@ TEST(CohortForecast, SeveralHorizonsInOneSimulation) {
     cm::BgnbdParams wild = fit.params;
     wild.b = 1e6;
     EXPECT_THROW(cm::bgnbd_cohort_forecast(wild, fit.covariance, s.x, s.t_x, s.T, {1e5}, 0.95), cm::overflow);
+}
+
+// Column `column` (1 regular, 2 high end) of data/fader_hardie_2007.csv, years 0..7, as counts
+// of the paper's 1 000 customers.
+cm::SbgCohort fader_hardie_2007(int column) {
+    std::ifstream file(CM_DATA_DIR "/fader_hardie_2007.csv");
+    std::string line;
+    std::getline(file, line);
+    cm::SbgCohort alive;
+    while (std::getline(file, line) && alive.size() < 8) {
+        std::istringstream fields(line);
+        std::string field;
+        for (int c = 0; c <= column; ++c)
+            std::getline(fields, field, ',');
+        alive.push_back(10 * std::stod(field));
+    }
+    return alive;
+}
+
+TEST(StandardErrors, SbgAgainstScipy) {
+    const struct {
+        int column;
+        double se_alpha, se_beta, correlation;
+    } cases[] = {{1, 0.065599, 0.152476, 0.8889}, {2, 0.103735, 0.785530, 0.953}};
+    for (const auto& c : cases) {
+        const std::vector<cm::SbgCohort> cohorts{fader_hardie_2007(c.column)};
+        const auto fit = cm::sbg_fit(cohorts);
+        const auto covariance = cm::sbg_covariance(cohorts, fit);
+        ASSERT_TRUE(covariance.available());
+        const auto se = cm::standard_errors(covariance);
+        EXPECT_NEAR(se[0], c.se_alpha, 2e-4 * c.se_alpha) << c.column;
+        EXPECT_NEAR(se[1], c.se_beta, 2e-4 * c.se_beta) << c.column;
+        EXPECT_NEAR(covariance.matrix[1] / (se[0] * se[1]), c.correlation, 1e-3) << c.column;
+        // The survival projection's interval holds the point, in [0, 1].
+        const auto i = cm::sbg_survival_interval({fit.alpha, fit.beta}, covariance, 12, 0.95);
+        const double s12 = cm::sbg_survival({fit.alpha, fit.beta}, 12);
+        EXPECT_LT(i.lower, s12);
+        EXPECT_GT(i.upper, s12);
+        EXPECT_GT(i.lower, 0);
+        EXPECT_LT(i.upper, 1);
+        const auto d = cm::sbg_derl_interval({fit.alpha, fit.beta}, covariance, 0.1, 0, 0.95);
+        const double derl = cm::sbg_derl({fit.alpha, fit.beta}, 0.1, 0);
+        EXPECT_LT(d.lower, derl);
+        EXPECT_GT(d.upper, derl);
+    }
 }
 
 }  // namespace

@@ -167,4 +167,44 @@ std::vector<CohortForecast> bgnbd_cohort_forecast(const BgnbdParams& params, con
     return forecasts;
 }
 
+ParameterCovariance sbg_covariance(const std::vector<SbgCohort>& cohorts, const SbgFit& fit) {
+    const double h = 1e-3;
+    const auto ll = [&](double da, double db) {
+        return sbg_log_likelihood(cohorts, {fit.alpha * std::exp(da), fit.beta * std::exp(db)});
+    };
+    const double centre = ll(0, 0);
+    // −∂²LL/∂θ_i∂θ_j in θ = (ln alpha, ln beta).
+    const double aa = -(ll(h, 0) - 2 * centre + ll(-h, 0)) / (h * h);
+    const double bb = -(ll(0, h) - 2 * centre + ll(0, -h)) / (h * h);
+    const double ab = -(ll(h, h) - ll(h, -h) - ll(-h, h) + ll(-h, -h)) / (4 * h * h);
+    const double determinant = aa * bb - ab * ab;
+    if (!std::isfinite(determinant) || !(aa > 0) || !(bb > 0) || !(determinant > 1e-9 * aa * bb))
+        return {};
+    // The inverse of the 2 × 2 information, scaled to the parameters themselves.
+    const double a = fit.alpha, b = fit.beta;
+    const double off = -ab / determinant * a * b;
+    return ParameterCovariance{{bb / determinant * a * a, off, off, aa / determinant * b * b}};
+}
+
+namespace {
+std::vector<double> as_vector(SbgParams p) { return {p.alpha, p.beta}; }
+SbgParams sbg_of(const std::vector<double>& p) { return {p[0], p[1]}; }
+}  // namespace
+
+Interval sbg_survival_interval(SbgParams params, const ParameterCovariance& covariance, double t, double level) {
+    return delta_interval([&](const std::vector<double>& p) { return sbg_survival(sbg_of(p), t); }, as_vector(params),
+                          covariance, level, Scale::probability);
+}
+
+Interval sbg_retention_interval(SbgParams params, const ParameterCovariance& covariance, double t, double level) {
+    return delta_interval([&](const std::vector<double>& p) { return sbg_retention(sbg_of(p), t); }, as_vector(params),
+                          covariance, level, Scale::probability);
+}
+
+Interval sbg_derl_interval(SbgParams params, const ParameterCovariance& covariance, double discount, double renewals,
+                           double level) {
+    return delta_interval([&](const std::vector<double>& p) { return sbg_derl(sbg_of(p), discount, renewals); },
+                          as_vector(params), covariance, level, Scale::positive);
+}
+
 }  // namespace cm

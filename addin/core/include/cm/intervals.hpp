@@ -17,6 +17,7 @@
 
 #include "cm/bgnbd.hpp"
 #include "cm/gamma_gamma.hpp"
+#include "cm/sbg.hpp"
 #include "cm/uncertainty.hpp"
 
 #include <vector>
@@ -53,5 +54,18 @@ std::vector<CohortForecast> bgnbd_cohort_forecast(const BgnbdParams& params, con
                                                   const std::vector<double>& x, const std::vector<double>& t_x,
                                                   const std::vector<double>& T, const std::vector<double>& horizons,
                                                   double level, int draws = 200);
+
+// The sBG fit's covariance (alpha, beta): the inverse observed information of
+// sbg_log_likelihood at the fit, by central second differences in the log-parameters (step
+// 1e-3: truncation ~1e-6, rounding ~1e-10 relative). The numbers count customers: a table of
+// percentages is a cohort of 100, and its standard errors are those of 100 customers. Not
+// available (empty) when the information matrix is not clearly positive definite.
+ParameterCovariance sbg_covariance(const std::vector<SbgCohort>& cohorts, const SbgFit& fit);
+
+// Intervals of S(t), r(t) (probabilities: logit scale) and DERL (positive: log scale).
+Interval sbg_survival_interval(SbgParams params, const ParameterCovariance& covariance, double t, double level);
+Interval sbg_retention_interval(SbgParams params, const ParameterCovariance& covariance, double t, double level);
+Interval sbg_derl_interval(SbgParams params, const ParameterCovariance& covariance, double discount, double renewals,
+                           double level);
 
 }  // namespace cm
