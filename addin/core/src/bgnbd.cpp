@@ -1,6 +1,7 @@
 #include "cm/bgnbd.hpp"
 
 #include "checks.hpp"
+#include "histories.hpp"
 #include "information.hpp"
 #include "optimise.hpp"
 #include "special.hpp"
@@ -11,7 +12,6 @@
 #include <array>
 #include <cmath>
 #include <string>
-#include <tuple>
 
 namespace cm {
 namespace {
@@ -25,17 +25,7 @@ void check(const BgnbdParams& params) {
     }
 }
 
-void check_customer(double x, double t_x, double T) {
-    detail::require_finite(x, "x");
-    detail::require_finite(t_x, "t_x");
-    detail::require_finite(T, "T");
-    if (x < 0 || x != std::floor(x))
-        throw domain_error("x (repeat purchases) must be a non-negative whole number");
-    if (t_x < 0 || T < 0)
-        throw domain_error("t_x and T must not be negative");
-    if (t_x > T)
-        throw domain_error("t_x (last purchase) must not be after T (end of observation)");
-}
+using detail::check_customer;
 
 // ln of the second term of the likelihood's bracket over the first, a/(b+x−1) ((α+T)/(α+t_x))^(r+x),
 // for x > 0; the ratio's log with log1p so that T − t_x small stays exact.
@@ -119,43 +109,8 @@ double expected_if_alive(const BgnbdParams& params, double x, double T, double t
     throw overflow("the expected purchases cannot be computed accurately for so long a horizon");
 }
 
-// Customers with equal (x, t_x, T) share one likelihood term.
-struct Histories {
-    std::vector<double> x, t_x, T, count;
-    // The distinct values of x, and for every history the index of its x among them.
-    std::vector<double> distinct_x, count_of_x;
-    std::vector<std::size_t> x_index;
-    double customers = 0;
-};
-
-Histories group(const std::vector<double>& x, const std::vector<double>& t_x, const std::vector<double>& T) {
-    std::vector<std::tuple<double, double, double>> rows(x.size());
-    for (std::size_t i = 0; i < x.size(); ++i) {
-        check_customer(x[i], t_x[i], T[i]);
-        rows[i] = {x[i], x[i] > 0 ? t_x[i] : 0.0, T[i]};
-    }
-    std::sort(rows.begin(), rows.end());
-    Histories h;
-    for (const auto& [xi, ti, Ti] : rows) {
-        if (!h.x.empty() && h.x.back() == xi && h.t_x.back() == ti && h.T.back() == Ti) {
-            ++h.count.back();
-        } else {
-            h.x.push_back(xi);
-            h.t_x.push_back(ti);
-            h.T.push_back(Ti);
-            h.count.push_back(1);
-        }
-        if (h.distinct_x.empty() || h.distinct_x.back() != xi) {
-            h.distinct_x.push_back(xi);
-            h.count_of_x.push_back(0);
-        }
-        ++h.count_of_x.back();
-        if (h.x_index.size() < h.x.size())
-            h.x_index.push_back(h.distinct_x.size() - 1);
-        ++h.customers;
-    }
-    return h;
-}
+using detail::group;
+using detail::Histories;
 
 // −(mean log-likelihood per customer) at θ = ln(r, α, a, b), and its gradient in θ.
 struct NegativeLogLikelihood {
