@@ -10,6 +10,8 @@ numpy: the "observed information" the peers report (lifetimes' and CLVTools' sum
 The library is never called here; the output is pasted into the unit test.
   BG/NBD: FHL 2005, eq. 6.   Gamma-Gamma: Fader & Hardie, "The Gamma-Gamma model of monetary
   value", 2013 note, eq. 1 (the likelihood of a customer's average of x repeat orders).
+  Pareto/NBD: the closed form of Fader, Hardie & Lee's note (tests/reference/pnbd_reference.py),
+  summed over the distinct histories.
   sBG: Fader & Hardie 2007, "How to project customer retention", Journal of Interactive
   Marketing 21(1), on years 0..7 of their two cohorts as counts of 1 000 (data/fader_hardie_2007.csv).
 """
@@ -112,6 +114,13 @@ def main():
     print("customers %d, repeat buyers %d" % (len(x), int(np.sum(x > 0))))
     report("BG/NBD", lambda p: bgnbd_ll(p, x, t_x, T), [0.25, 4, 0.8, 2.5], ["r", "alpha", "a", "b"])
     report("Gamma-Gamma", lambda p: gg_ll(p, x, m), [6, 4, 15], ["p", "q", "v"])
+    import collections
+    import pnbd_reference
+    histories = collections.Counter(pnbd_reference.cdnow_sample_summary())
+
+    def pnbd_ll(p):
+        return sum(n * pnbd_reference.loglik_closed_form(*p, x, tx, T) for (x, tx, T), n in histories.items())
+    report("Pareto/NBD", pnbd_ll, [0.55, 10.5, 0.6, 11.7], ["r", "alpha", "s", "beta"])
     import csv
     with open(os.path.join(ROOT, "data", "fader_hardie_2007.csv")) as f:
         rows = list(csv.DictReader(f))

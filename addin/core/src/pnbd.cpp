@@ -2,6 +2,7 @@
 
 #include "checks.hpp"
 #include "histories.hpp"
+#include "information.hpp"
 #include "optimise.hpp"
 #include "quadrature.hpp"
 #include "special.hpp"
@@ -361,6 +362,8 @@ PnbdFit pnbd_fit(const std::vector<double>& x, const std::vector<double>& t_x, c
     fit.params = {std::exp(best.theta[0]), std::exp(best.theta[1]), std::exp(best.theta[2]), std::exp(best.theta[3])};
     fit.log_likelihood = -best.value * h.customers;
     fit.evaluations = best.evaluations;
+    fit.covariance = detail::covariance_at_optimum(objective, best.theta, h.customers);
+    fit.customers = h.customers;
     return fit;
 }
 

@@ -30,6 +30,7 @@
 #pragma once
 
 #include "cm/errors.hpp"
+#include "cm/uncertainty.hpp"
 
 #include <vector>
 
@@ -43,6 +44,8 @@ struct PnbdFit {
     PnbdParams params;
     double log_likelihood;  // the sum over customers of ln L at params
     int evaluations;        // likelihood evaluations of the search that found it
+    ParameterCovariance covariance;  // of (r, alpha, s, beta): the inverse observed information
+    double customers;                // the number of customers fitted
 };
 
 // ln L of one customer. x a non-negative whole number; 0 <= t_x <= T (else domain_error).
