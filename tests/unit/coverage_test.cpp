@@ -4,6 +4,7 @@
 // "coverage"): it takes a minute or two, too long to repeat under the sanitizers.
 #include <cm/bgnbd.hpp>
 #include <cm/intervals.hpp>
+#include <cm/pnbd.hpp>
 #include <cm/sbg.hpp>
 #include <cm/uncertainty.hpp>
 
@@ -150,6 +151,59 @@ TEST(Coverage, SbgParametersAndProjection) {
         derl.add(inside(cm::sbg_derl_interval(p, covariance, 0.1, 0, 0.95), cm::sbg_derl(truth, 0.1, 0)));
     }
     for (const Coverage* c : {&alpha, &beta, &survival, &retention, &derl}) {
+        EXPECT_GE(c->share(), 0.93) << c->what;
+        EXPECT_LE(c->share(), 0.97) << c->what;
+    }
+}
+
+// 1 000 CDNOW-sized data sets from the published Pareto/NBD fit (Fader, Hardie & Lee 2005 note:
+// r 0.553, alpha 10.578, s 0.606, beta 11.669): each customer buys at rate λ ~ Gamma(r, α) until
+// his lifetime τ ~ Exp(μ), μ ~ Gamma(s, β), ends (Schmittlein, Morrison & Colombo 1987); refitted,
+// the 95 % intervals of the parameters (log scale), of P(alive) and of expected purchases must
+// cover the truth in 93-97 % of them.
+TEST(Coverage, PnbdParametersAndPredictions) {
+    const cm::PnbdParams truth{0.553, 10.578, 0.606, 11.669};
+    const std::vector<double> true_params{truth.r, truth.alpha, truth.s, truth.beta};
+    constexpr int sets = 1000;
+    const double z = cm::normal_critical_value(0.95);
+    Coverage params[] = {{"Pareto/NBD r (log-scale Wald)"}, {"Pareto/NBD alpha"}, {"Pareto/NBD s"},
+                         {"Pareto/NBD beta"}};
+    Coverage alive{"Pareto/NBD P(alive) x=2 t_x=10 T=38"}, expected{"Pareto/NBD E[X(39)] x=2 t_x=30 T=38"};
+    std::mt19937_64 random(1987);
+    std::gamma_distribution<double> rate(truth.r, 1 / truth.alpha), death(truth.s, 1 / truth.beta);
+    std::uniform_real_distribution<double> uniform(0, 1);
+    const auto inside = [](const cm::Interval& i, double value) { return i.lower <= value && value <= i.upper; };
+    for (int set = 0; set < sets; ++set) {
+        std::vector<double> x, t_x, T;
+        for (int i = 0; i < 2357; ++i) {
+            const double lambda = rate(random), mu = death(random);
+            const double age = std::round(27 + 12 * uniform(random));
+            const double lifetime = -std::log1p(-uniform(random)) / mu;
+            const double end = std::min(age, lifetime);
+            double now = 0, last = 0, n = 0;
+            for (;;) {
+                now += -std::log1p(-uniform(random)) / lambda;
+                if (now > end)
+                    break;
+                ++n;
+                last = now;
+            }
+            x.push_back(n);
+            t_x.push_back(last);
+            T.push_back(age);
+        }
+        const auto fit = cm::pnbd_fit(x, t_x, T);
+        ASSERT_TRUE(fit.covariance.available());
+        const auto se = cm::standard_errors(fit.covariance);
+        const std::vector<double> p{fit.params.r, fit.params.alpha, fit.params.s, fit.params.beta};
+        for (int i = 0; i < 4; ++i)
+            params[i].add(std::abs(std::log(true_params[i] / p[i])) <= z * se[i] / p[i]);
+        alive.add(inside(cm::pnbd_p_alive_interval(fit.params, fit.covariance, 2, 10, 38, 0.95),
+                         cm::pnbd_p_alive(truth, 2, 10, 38)));
+        expected.add(inside(cm::pnbd_expected_interval(fit.params, fit.covariance, 2, 30, 38, 39, 0.95),
+                            cm::pnbd_expected(truth, 2, 30, 38, 39)));
+    }
+    for (const Coverage* c : {&params[0], &params[1], &params[2], &params[3], &alive, &expected}) {
         EXPECT_GE(c->share(), 0.93) << c->what;
         EXPECT_LE(c->share(), 0.97) << c->what;
     }

@@ -207,4 +207,35 @@ Interval sbg_derl_interval(SbgParams params, const ParameterCovariance& covarian
                           as_vector(params), covariance, level, Scale::positive);
 }
 
+namespace {
+std::vector<double> as_vector(const PnbdParams& p) { return {p.r, p.alpha, p.s, p.beta}; }
+PnbdParams pnbd_of(const std::vector<double>& p) { return {p[0], p[1], p[2], p[3]}; }
+}  // namespace
+
+Interval pnbd_p_alive_interval(const PnbdParams& params, const ParameterCovariance& covariance, double x, double t_x,
+                               double T, double level) {
+    return delta_interval([&](const std::vector<double>& p) { return pnbd_p_alive(pnbd_of(p), x, t_x, T); },
+                          as_vector(params), covariance, level, Scale::probability);
+}
+
+Interval pnbd_expected_interval(const PnbdParams& params, const ParameterCovariance& covariance, double x, double t_x,
+                                double T, double t, double level) {
+    return delta_interval([&](const std::vector<double>& p) { return pnbd_expected(pnbd_of(p), x, t_x, T, t); },
+                          as_vector(params), covariance, level, Scale::positive);
+}
+
+Interval pnbd_clv_interval(const PnbdParams& params, const ParameterCovariance& covariance, const GgParams& gg_params,
+                           const ParameterCovariance& gg_covariance, double x, double t_x, double T,
+                           double average_value, double margin, double discount, double horizon, double level) {
+    detail::require_finite(margin, "margin");
+    const double sign = margin < 0 ? -1 : 1;
+    const auto clv = [&](const std::vector<double>& p, const std::vector<double>& g) {
+        const double spend = gg_spend(gg_of(g), x, average_value);
+        return sign * pnbd_clv(pnbd_of(p), x, t_x, T, spend, margin, discount, horizon);
+    };
+    const Interval i = delta_interval(clv, as_vector(params), covariance, as_vector(gg_params), gg_covariance, level,
+                                      Scale::positive);
+    return sign > 0 ? i : Interval{-i.upper, -i.lower};
+}
+
 }  // namespace cm

@@ -17,6 +17,7 @@
 
 #include "cm/bgnbd.hpp"
 #include "cm/gamma_gamma.hpp"
+#include "cm/pnbd.hpp"
 #include "cm/sbg.hpp"
 #include "cm/uncertainty.hpp"
 
@@ -67,5 +68,14 @@ Interval sbg_survival_interval(SbgParams params, const ParameterCovariance& cova
 Interval sbg_retention_interval(SbgParams params, const ParameterCovariance& covariance, double t, double level);
 Interval sbg_derl_interval(SbgParams params, const ParameterCovariance& covariance, double discount, double renewals,
                            double level);
+
+// The Pareto/NBD's, as BG/NBD's above (cm/pnbd.hpp).
+Interval pnbd_p_alive_interval(const PnbdParams& params, const ParameterCovariance& covariance, double x, double t_x,
+                               double T, double level);
+Interval pnbd_expected_interval(const PnbdParams& params, const ParameterCovariance& covariance, double x, double t_x,
+                                double T, double t, double level);
+Interval pnbd_clv_interval(const PnbdParams& params, const ParameterCovariance& covariance, const GgParams& gg_params,
+                           const ParameterCovariance& gg_covariance, double x, double t_x, double T,
+                           double average_value, double margin, double discount, double horizon, double level);
 
 }  // namespace cm
