@@ -22,6 +22,7 @@ import uno
 
 import cmmenu
 import cmoffice as lo
+from calc import error_cells
 from test_templates import EXPECTED, LANGUAGES
 
 office = lo.SharedOffice()
@@ -324,6 +325,93 @@ class HelpMenuInAWindow(unittest.TestCase):
                     self.assertEqual(given, [uno.fileUrlToSystemPath(guide_url(self.office, page))])
         finally:
             doc.close(True)
+
+
+def percent_inputs(doc):
+    """[(sheet, cell)] of the cells in the input style whose format shows a percent."""
+    found = []
+    for sheet in doc.Sheets:
+        area = sheet.createCursor()
+        area.gotoEndOfUsedArea(False)
+        end = area.RangeAddress
+        for row in range(min(end.EndRow, 80) + 1):
+            for column in range(min(end.EndColumn, 20) + 1):
+                cell = sheet.getCellByPosition(column, row)
+                if cell.CellStyle in ("Ввод", "Input") and "%" in doc.NumberFormats.getByKey(cell.NumberFormat).FormatString:
+                    found.append((sheet, cell))
+    return found
+
+
+class TemplateInputsInAWindow(unittest.TestCase):
+    """What a user types into a template's percent input, typed by Calc's own UI test
+    machinery (org.libreoffice.uitest.UITest: key presses into the grid window of a real
+    window on Xvfb; XCell.setFormula does not go through the input line, which is where a
+    percent format adds its % sign), in an English and a Russian Calc."""
+
+    LANGUAGE = "en"
+    TEMPLATES = ("ltv-clv-romi", "retention-forecast-clv", "nps-repeat-purchases", "retention-churn")
+
+    @classmethod
+    def setUpClass(cls):
+        if not lo.VirtualDisplay.available():
+            raise unittest.SkipTest("needs Xvfb (Debian xvfb)")
+        cls.folder = tempfile.mkdtemp(prefix="cm-typing-")
+        cls.display = lo.VirtualDisplay().__enter__()
+        try:
+            cls.office = lo.office_with_extension(lo.OXT, os.path.join(cls.folder, "profile"),
+                                                  language=cls.LANGUAGE, display=cls.display.name)
+        except BaseException:
+            cls.display.__exit__()
+            raise
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.office.stop()
+        cls.display.__exit__()
+        shutil.rmtree(cls.folder, ignore_errors=True)
+
+    def type_into(self, doc, cell, text):
+        doc.CurrentController.select(cell)
+        time.sleep(0.2)
+        grid = self.office.service("org.libreoffice.uitest.UITest").getTopFocusWindow().getChild("grid_window")
+        grid.executeAction("TYPE", lo.props(TEXT=text))
+        grid.executeAction("TYPE", lo.props(KEYCODE="RETURN"))
+        time.sleep(0.2)
+
+    def test_percent_typed_naturally_is_a_number(self):
+        decimal = "," if self.LANGUAGE == "ru" else "."
+        typed = [("5%", 0.05), ("5 %", 0.05), ("0%s05" % decimal, 0.05), ("12%s5%%" % decimal, 0.125)]
+        found = self.office.find_templates()
+        suffix = "" if self.LANGUAGE == "ru" else "-en"
+        seen = 0
+        for template in self.TEMPLATES:
+            doc = self.office.desktop.loadComponentFromURL(lo.file_url(found[template + suffix]), "_blank", 0,
+                                                           lo.props(AsTemplate=True))
+            try:
+                inputs = percent_inputs(doc)
+                self.assertTrue(inputs, template)
+                for index, (sheet, cell) in enumerate(inputs):
+                    doc.CurrentController.setActiveSheet(sheet)
+                    where = "%s %s" % (template, cell.AbsoluteName)
+                    # Every value in the first input; "5%" in every other one.
+                    for text, want in (typed if index == 0 else typed[:1]):
+                        with self.subTest(cell=where, typed=text):
+                            self.type_into(doc, cell, text)
+                            self.assertEqual(cell.getType().value, "VALUE", "%s: text %r" % (where, cell.getString()))
+                            self.assertAlmostEqual(cell.getValue(), want, places=12)
+                            code = doc.NumberFormats.getByKey(cell.NumberFormat).FormatString
+                            if want == 0.05 and "0%s0%%" % decimal in code:  # shown as a percent
+                                self.assertEqual(cell.getString(), "5%s0%%" % decimal)
+                    seen += 1
+                doc.calculateAll()
+                self.assertEqual(error_cells(doc), [], template)
+            finally:
+                doc.close(True)
+        self.assertGreater(seen, 5)
+
+
+class TemplateInputsInARussianWindow(TemplateInputsInAWindow):
+    LANGUAGE = "ru"
 
 
 if __name__ == "__main__":
