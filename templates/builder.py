@@ -33,6 +33,17 @@ WHOLE = "#,##0"
 DECIMAL = "0.00"
 COUNT = "General"     # counts typed by the user (3 purchases, 4 years): 3, not 3.00; 2.5 stays 2.5
 
+
+def input_format(code):
+    """The format of an input cell that shows a percent code. A cell in a percent format
+    makes Calc add a % sign to what is typed into it (5 becomes 5 %, 0.05 becomes 0.05 %),
+    so that typing "5%" gives the text "5%%" and every result an error (observed in
+    LibreOffice 7.4, English and Russian). A conditional format is not a percent format for
+    typing: "5%", "5 %" and 0.05 are all the number 0.05, shown as 5.0 %; a number above 1
+    (5 typed for 5 %) shows as itself, 5.0, and the functions refuse it (Err:502), instead of
+    a silent 500 %."""
+    return "[<=1]%s;0.0##" % code if code.endswith("%") else code
+
 # Cell styles by role: (Russian name, English name, properties). The English names avoid
 # the built-in styles ("Result", "Note", "Heading" exist in every document).
 STYLES = {
@@ -204,10 +215,10 @@ class Sheet:
         return self.text(address, text, "article")
 
     def value(self, address, number, number_format=None, name=None):
-        """An input the user may replace."""
+        """An input the user may replace (a percent format: input_format)."""
         cell = self.cell(address)
         cell.setValue(number)
-        return self._finish(cell, address, "input", number_format, name)
+        return self._finish(cell, address, "input", number_format and input_format(number_format), name)
 
     def formula(self, address, formula, number_format=None, name=None, role="result"):
         cell = self.cell(address)

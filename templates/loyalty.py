@@ -190,8 +190,8 @@ def segments_sheet(workbook):
                                 "NPS_BY is an array formula, one row per region. More regions: enter it again "
                                 "over D5:H… (Ctrl+Shift+Enter)."))
 
-    s.header("D11", [t("Весь опрос", "Whole survey"), "", "", ""])
-    s.text("D12", t("NPS и 95-% интервал (NPS_CI)", "NPS and its 95 % interval (NPS_CI)"))
+    s.header("D11", [t("Весь опрос", "Whole survey"), "NPS", t("Нижняя", "Lower"), t("Верхняя", "Upper")])
+    s.text("D12", t("NPS и интервал 95 % (NPS_CI)", "NPS and its 95 % interval (NPS_CI)"))
     s.formula("E12", "=NPS(%s)" % answers, DECIMAL, "SEG_NPS")
     interval = s.sheet.getCellRangeByName("F12:G12")
     for column in "FG":
@@ -234,7 +234,7 @@ def segments_sheet(workbook):
     s.helper("E24", "=COUNT(%s)" % answers, WHOLE)
 
     chart = s.chart("NpsBySegment", "D26", (13, 5.6), ["D4:D%d" % end, "F4:F%d" % end], "Bar",
-                    t("NPS по регионам с 95-% интервалами", "NPS by region with 95 % intervals"), legend=False)
+                    t("NPS по регионам с интервалами 95 %", "NPS by region with 95 % intervals"), legend=False)
     add_error_bars(chart, 0, s.sheet, "I5:I%d" % end, "J5:J%d" % end)
     # region names below the plot, not on the zero line where a negative NPS's bar covers them
     chart.getDiagram().getXAxis().LabelPosition = uno.Enum("com.sun.star.chart.ChartAxisLabelPosition",

@@ -1,6 +1,7 @@
 """Small helpers to fill Calc sheets and read what cells show."""
 import json
 import os
+import re
 
 import uno
 
@@ -23,6 +24,33 @@ def function_descriptions(office):
         entry = {p.Name: p.Value for p in descriptions.getByIndex(index)}
         seen[entry["Name"]] = entry
     return seen
+
+
+# The plain survey functions, whose first wizard page names their _ARRAY twin.
+TWINS = ("NPS", "CSAT", "NPS_CI", "NPS_TEST", "CSAT_CI", "NPS_BY")
+
+
+def array_functions():
+    """The functions whose result the IDL declares as an array."""
+    with open(os.path.join(ROOT, "idl", "XCustomerMetrics.idl"), encoding="utf-8") as f:
+        idl = f.read()
+    return set(re.findall(r"sequence<\s*sequence<\s*any\s*>\s*>\s+(\w+)\s*\(", idl))
+
+
+def assert_wizard_says(test, seen, language, returns, markers):
+    arrays = array_functions()
+    test.assertIn("NPS_CI", arrays)
+    for function in function_table()["functions"]:
+        name = function["name"]
+        entry = seen[name]
+        if name in arrays:
+            test.assertIn(returns, entry["Description"], name)
+        if name in TWINS:
+            test.assertIn(name + "_ARRAY", entry["Description"], name)
+        for argument in entry["Arguments"]:
+            if argument.IsOptional:
+                test.assertTrue(any(m in argument.Description for m in markers),
+                                "%s(%s): %s" % (name, argument.Name, argument.Description))
 
 
 def fill_column(sheet, column_letter, values):

@@ -11,7 +11,7 @@ import tempfile
 import unittest
 
 import cmoffice as lo
-from calc import check_cell, fill_column, function_descriptions, function_table
+from calc import assert_wizard_says, check_cell, fill_column, function_descriptions, function_table
 from cases import ARRAY_CASES, DATA_COLUMNS, ERROR_CODES, EXTRA_SHEETS, LOOKUP_CASES, SEED_EXAMPLES
 
 # Every other case of every function is in the test sheets (tests/sheets, test_sheets.py).
@@ -161,6 +161,14 @@ class FunctionsInCalc(unittest.TestCase):
             self.assertEqual(entry["Description"], function["description"]["en"])
             self.assertEqual([a.Name for a in entry["Arguments"]], [p["display"]["en"] for p in function["params"]])
             self.assertEqual([a.Description for a in entry["Arguments"]], [p["description"]["en"] for p in function["params"]])
+
+    def test_function_wizard_says_what_calc_does_not(self):
+        """The wizard's first page of every function that returns several cells says so (a
+        function entered with Enter shows only its first value), the plain survey functions
+        name their _ARRAY twin (Err:504 on an array says nothing), and an argument the wizard
+        marks optional says "(optional)" or "(required)" (Calc marks every `any` optional)."""
+        assert_wizard_says(self, function_descriptions(office), "en", "Returns",
+                           ("(optional", "optional,", "(required)"))
 
     def test_documents_from_the_cell_range_version(self):
         """A document saved by the version before issue 10 (tests/integration/data, made with

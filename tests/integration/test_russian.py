@@ -4,7 +4,7 @@ under the same function names."""
 import unittest
 
 import cmoffice as lo
-from calc import function_descriptions, function_table
+from calc import assert_wizard_says, function_descriptions, function_table
 
 office = lo.SharedOffice(language="ru")
 setUpModule, tearDownModule = office.set_up, office.tear_down
@@ -21,6 +21,12 @@ class RussianCalc(unittest.TestCase):
             self.assertEqual(entry["Description"], function["description"]["ru"])
             self.assertEqual([a.Name for a in entry["Arguments"]], [p["display"]["ru"] for p in function["params"]])
             self.assertEqual([a.Description for a in entry["Arguments"]], [p["description"]["ru"] for p in function["params"]])
+
+    def test_function_wizard_says_what_calc_does_not(self):
+        """As test_functions: in Russian, "Возвращает N ячеек", the _ARRAY twins named, and
+        "(необязательно)" or "(обязательно)" on every argument Calc marks optional."""
+        assert_wizard_says(self, function_descriptions(office), "ru", "Возвращает",
+                           ("необязательно", "(обязательно)"))
 
     def test_formulas_typed_in_russian(self):
         doc = office.new_spreadsheet()
