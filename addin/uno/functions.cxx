@@ -13,6 +13,7 @@
 #include <cm/bgnbd.hpp>
 #include <cm/gamma_gamma.hpp>
 #include <cm/loyalty.hpp>
+#include <cm/pnbd.hpp>
 #include <cm/retention.hpp>
 #include <cm/sbg.hpp>
 #include <cm/value.hpp>
@@ -39,6 +40,11 @@ BgnbdParams bgnbd_params(const Any& params) {
 GgParams gg_params(const Any& params) {
     const auto p = parameter_row(params, 3, "params (p, q, v)");
     return {p[0], p[1], p[2]};
+}
+
+PnbdParams pnbd_params(const Any& params) {
+    const auto p = parameter_row(params, 4, "params (r, alpha, s, beta)");
+    return {p[0], p[1], p[2], p[3]};
 }
 
 // Stored in users' documents as the prefix of every call: never change.
@@ -297,6 +303,52 @@ public:
             const double spend = gg_spend(gg_params(ggParams), frequency, averageValue);
             return bgnbd_clv(bgnbd_params(bgnbdParams), frequency, recency, age, spend, margin, discount, horizon);
         });
+    }
+
+    // Pareto/NBD
+    Range SAL_CALL PNBD_FIT(const DocumentSettings& options, const CellRange& customerIds, const CellRange& orderDates,
+                            const Any& calibrationEnd, const Any& daysPerPeriod) override {
+        return guarded([&] {
+            const DateOrigin origin(options);
+            const OrderLog log = read_dated_log(customerIds, orderDates, origin);
+            const double end = date_argument(calibrationEnd, origin, "calibration_end");
+            const double days = number_or(daysPerPeriod, 7, "days_per_period");
+            const RfmSummary s = rfm_summary(log.customers, log.numbers, {}, log.ids.size(), end, days);
+            const PnbdFit fit = pnbd_fit(s.x, s.t_x, s.T);
+            return fit_row({fit.params.r, fit.params.alpha, fit.params.s, fit.params.beta, fit.log_likelihood});
+        });
+    }
+    Range SAL_CALL PNBD_FIT_RFM(const Any& frequency, const Any& recency, const Any& age) override {
+        return guarded([&] {
+            const auto columns = summary_columns({&frequency, &recency, &age}, {"x", "t_x", "T"});
+            const PnbdFit fit = pnbd_fit(columns[0], columns[1], columns[2]);
+            return fit_row({fit.params.r, fit.params.alpha, fit.params.s, fit.params.beta, fit.log_likelihood});
+        });
+    }
+    double SAL_CALL PNBD_EXPECTED(const Any& params, double frequency, double recency, double age,
+                                  double periods) override {
+        return guarded([&] { return pnbd_expected(pnbd_params(params), frequency, recency, age, periods); });
+    }
+    double SAL_CALL PNBD_P_ALIVE(const Any& params, double frequency, double recency, double age) override {
+        return guarded([&] { return pnbd_p_alive(pnbd_params(params), frequency, recency, age); });
+    }
+    double SAL_CALL PNBD_DERT(const Any& params, double frequency, double recency, double age,
+                              double discount) override {
+        return guarded([&] { return pnbd_dert(pnbd_params(params), frequency, recency, age, discount); });
+    }
+    double SAL_CALL PNBD_CLV(const Any& pnbdParams, const Any& ggParams, double frequency, double recency,
+                             double age, double averageValue, double margin, double discount,
+                             double horizon) override {
+        return guarded([&] {
+            const double spend = gg_spend(gg_params(ggParams), frequency, averageValue);
+            return pnbd_clv(pnbd_params(pnbdParams), frequency, recency, age, spend, margin, discount, horizon);
+        });
+    }
+    double SAL_CALL PNBD_EXPECTED_NEW(const Any& params, double periods) override {
+        return guarded([&] { return pnbd_expected_new(pnbd_params(params), periods); });
+    }
+    double SAL_CALL PNBD_PMF(const Any& params, double periods, double purchases) override {
+        return guarded([&] { return pnbd_pmf(pnbd_params(params), periods, purchases); });
     }
 
     // Subscription revenue

@@ -893,6 +893,15 @@ MODELS.update({
     "BGNBD_P_ALIVE": lambda params, *numbers: params_row(params, 4),
     "GG_SPEND": lambda params, *numbers: params_row(params, 3),
     "BGNBD_CLV": gg_then_bgnbd,
+    # Pareto/NBD (issue 16): cm::pnbd_fit refuses what cm::bgnbd_fit refuses, before its search.
+    "PNBD_FIT": bgnbd_fit,
+    "PNBD_FIT_RFM": lambda x, t_x, T: summary_columns(x, t_x, T),
+    "PNBD_EXPECTED": lambda params, *numbers: params_row(params, 4),
+    "PNBD_P_ALIVE": lambda params, *numbers: params_row(params, 4),
+    "PNBD_DERT": lambda params, *numbers: params_row(params, 4),
+    "PNBD_CLV": gg_then_bgnbd,
+    "PNBD_EXPECTED_NEW": lambda params, *numbers: params_row(params, 4),
+    "PNBD_PMF": lambda params, *numbers: params_row(params, 4),
 })
 
 
