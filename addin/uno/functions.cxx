@@ -14,6 +14,7 @@
 #include <cm/gamma_gamma.hpp>
 #include <cm/intervals.hpp>
 #include <cm/loyalty.hpp>
+#include <cm/pnbd.hpp>
 #include <cm/retention.hpp>
 #include <cm/sbg.hpp>
 #include <cm/value.hpp>
@@ -40,6 +41,10 @@ GgParams gg_params(const Any& params) {
     const auto p = parameter_row(params, 3, "params (p, q, v)");
     return {p[0], p[1], p[2]};
 }
+
+PnbdParams pnbd_of(const std::vector<double>& p) { return {p[0], p[1], p[2], p[3]}; }
+
+PnbdParams pnbd_params(const Any& params) { return pnbd_of(parameter_row(params, 4, "params (r, alpha, s, beta)")); }
 
 // Stored in users' documents as the prefix of every call: never change.
 constexpr char service_name[] = "org.customermetrics.Functions";
@@ -371,6 +376,83 @@ public:
         return guarded([&] {
             const double spend = gg_spend(gg_params(ggParams), frequency, averageValue);
             return bgnbd_clv(bgnbd_params(bgnbdParams), frequency, recency, age, spend, margin, discount, horizon);
+        });
+    }
+
+    // Pareto/NBD
+    Range SAL_CALL PNBD_FIT(const DocumentSettings& options, const CellRange& customerIds, const CellRange& orderDates,
+                            const Any& calibrationEnd, const Any& daysPerPeriod) override {
+        return guarded([&] {
+            const DateOrigin origin(options);
+            const OrderLog log = read_dated_log(customerIds, orderDates, origin);
+            const double end = date_argument(calibrationEnd, origin, "calibration_end");
+            const double days = number_or(daysPerPeriod, 7, "days_per_period");
+            const RfmSummary s = rfm_summary(log.customers, log.numbers, {}, log.ids.size(), end, days);
+            const PnbdFit fit = pnbd_fit(s.x, s.t_x, s.T);
+            return fit_block({fit.params.r, fit.params.alpha, fit.params.s, fit.params.beta}, fit.log_likelihood,
+                             fit.covariance, fit.customers);
+        });
+    }
+    Range SAL_CALL PNBD_FIT_RFM(const CellRange& frequency, const CellRange& recency,
+                                const CellRange& age) override {
+        return guarded([&] {
+            const auto columns = summary_columns({frequency, recency, age}, {"x", "t_x", "T"});
+            const PnbdFit fit = pnbd_fit(columns[0], columns[1], columns[2]);
+            return fit_block({fit.params.r, fit.params.alpha, fit.params.s, fit.params.beta}, fit.log_likelihood,
+                             fit.covariance, fit.customers);
+        });
+    }
+    double SAL_CALL PNBD_EXPECTED(const Any& params, double frequency, double recency, double age,
+                                  double periods) override {
+        return guarded([&] { return pnbd_expected(pnbd_params(params), frequency, recency, age, periods); });
+    }
+    double SAL_CALL PNBD_P_ALIVE(const Any& params, double frequency, double recency, double age) override {
+        return guarded([&] { return pnbd_p_alive(pnbd_params(params), frequency, recency, age); });
+    }
+    double SAL_CALL PNBD_DERT(const Any& params, double frequency, double recency, double age,
+                              double discount) override {
+        return guarded([&] { return pnbd_dert(pnbd_params(params), frequency, recency, age, discount); });
+    }
+    double SAL_CALL PNBD_CLV(const Any& pnbdParams, const Any& ggParams, double frequency, double recency,
+                             double age, double averageValue, double margin, double discount,
+                             double horizon) override {
+        return guarded([&] {
+            const double spend = gg_spend(gg_params(ggParams), frequency, averageValue);
+            return pnbd_clv(pnbd_params(pnbdParams), frequency, recency, age, spend, margin, discount, horizon);
+        });
+    }
+    double SAL_CALL PNBD_EXPECTED_NEW(const Any& params, double periods) override {
+        return guarded([&] { return pnbd_expected_new(pnbd_params(params), periods); });
+    }
+    double SAL_CALL PNBD_PMF(const Any& params, double periods, double purchases) override {
+        return guarded([&] { return pnbd_pmf(pnbd_params(params), periods, purchases); });
+    }
+    Range SAL_CALL PNBD_P_ALIVE_CI(const Any& fit, double frequency, double recency, double age,
+                                   const Any& level) override {
+        return guarded([&] {
+            const auto f = fit_argument(fit, 4, "fit (PNBD_FIT over 6 rows)");
+            return interval_row(pnbd_p_alive_interval(pnbd_of(f.parameters), f.covariance, frequency, recency, age,
+                                                      number_or(level, 0.95, "level")));
+        });
+    }
+    Range SAL_CALL PNBD_EXPECTED_CI(const Any& fit, double frequency, double recency, double age, double periods,
+                                    const Any& level) override {
+        return guarded([&] {
+            const auto f = fit_argument(fit, 4, "fit (PNBD_FIT over 6 rows)");
+            return interval_row(pnbd_expected_interval(pnbd_of(f.parameters), f.covariance, frequency, recency, age,
+                                                       periods, number_or(level, 0.95, "level")));
+        });
+    }
+    Range SAL_CALL PNBD_CLV_CI(const Any& pnbdFit, const Any& ggFit, double frequency, double recency, double age,
+                               double averageValue, double margin, double discount, double horizon,
+                               const Any& level) override {
+        return guarded([&] {
+            const auto f = fit_argument(pnbdFit, 4, "pnbd_fit (PNBD_FIT over 6 rows)");
+            const auto g = fit_argument(ggFit, 3, "gg_fit (GG_FIT over 5 rows)");
+            return interval_row(pnbd_clv_interval(pnbd_of(f.parameters), f.covariance,
+                                                  {g.parameters[0], g.parameters[1], g.parameters[2]}, g.covariance,
+                                                  frequency, recency, age, averageValue, margin, discount, horizon,
+                                                  number_or(level, 0.95, "level")));
         });
     }
 

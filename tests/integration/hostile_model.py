@@ -949,6 +949,18 @@ MODELS.update({
     "SBG_SURVIVAL_CI": lambda fit, *rest: fit_block(fit, 2),
     "SBG_RETENTION_CI": lambda fit, *rest: fit_block(fit, 2),
     "SBG_DERL_CI": lambda fit, *rest: fit_block(fit, 2),
+    # Pareto/NBD (issue 16): cm::pnbd_fit refuses what cm::bgnbd_fit refuses, before its search.
+    "PNBD_FIT": bgnbd_fit,
+    "PNBD_FIT_RFM": lambda x, t_x, T: summary_columns(x, t_x, T),
+    "PNBD_EXPECTED": lambda params, *numbers: params_row(params, 4),
+    "PNBD_P_ALIVE": lambda params, *numbers: params_row(params, 4),
+    "PNBD_DERT": lambda params, *numbers: params_row(params, 4),
+    "PNBD_CLV": gg_then_bgnbd,
+    "PNBD_EXPECTED_NEW": lambda params, *numbers: params_row(params, 4),
+    "PNBD_PMF": lambda params, *numbers: params_row(params, 4),
+    "PNBD_P_ALIVE_CI": lambda fit, *numbers: fit_block(fit, 4),
+    "PNBD_EXPECTED_CI": lambda fit, *numbers: fit_block(fit, 4),
+    "PNBD_CLV_CI": lambda pnbd, gg, *numbers: (fit_block(pnbd, 4), fit_block(gg, 3)),
 })
 
 

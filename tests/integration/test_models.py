@@ -10,6 +10,10 @@ Calc on the CDNOW sample log (data/cdnow; Fader, Hardie & Lee 2005):
   * the fits read RFM_SUMMARY's table as the guide has users enter it, over more rows than
     customers: the extra rows, which Calc fills with #N/A, are padding and the fit is the
     unpadded one; an #N/A among the customers stays an error.
+  * PNBD_FIT (issue 16) from the log reproduces the published Pareto/NBD fit (r 0.553, alpha
+    10.578, s 0.606, beta 11.669, LL -9595.0; Fader & Hardie 2005 note), PNBD_FIT_RFM on
+    RFM_SUMMARY's output gives the same, and the Pareto/NBD predictions down a column agree
+    with tests/reference/pnbd_reference.py's values (the ones tests/unit/pnbd_test.cpp checks).
 
 Run: CM_OXT=build/customermetrics.oxt PYTHONPATH=python /usr/bin/python3 -m unittest test_models
 """
@@ -27,6 +31,29 @@ BASE = datetime.date(1899, 12, 30)
 CAL_END = datetime.date(1997, 9, 30)
 PUBLISHED_BGNBD = (0.243, 4.414, 0.793, 2.426)
 PUBLISHED_GG = (6.25, 3.74, 15.44)
+PUBLISHED_PNBD = (0.553, 10.578, 0.606, 11.669)
+# (formula after `=`, with P for the published Pareto/NBD row, the value) — the values
+# printed by tests/reference/pnbd_reference.py (standard-library tanh-sinh integrals).
+PNBD_CASES = [
+    ("PNBD_P_ALIVE(P;0;0;38.86)", 0.295286604616894),
+    ("PNBD_P_ALIVE(P;2;30.43;38.86)", 0.869167559153011),
+    ("PNBD_P_ALIVE(P;7;10;38)", 0.0127849979049464),
+    ("PNBD_EXPECTED(P;0;0;38.86;39)", 0.107081468215309),
+    ("PNBD_EXPECTED(P;2;30.43;38.86;39)", 1.4551231932576),
+    ("PNBD_EXPECTED(P;7;35;38;39)", 4.79055424926174),
+    ("PNBD_EXPECTED(P;26;216/7;31;52)", 25.4573384405797),
+    ("PNBD_EXPECTED_NEW(P;39)", 1.21300284428102),
+    ("PNBD_EXPECTED_NEW(P;52)", 1.47299680337511),
+    ("PNBD_PMF(P;39;0)", 0.593625031602384),
+    ("PNBD_PMF(P;39;1)", 0.165562947277176),
+    ("PNBD_PMF(P;39;7)", 0.0107077507335146),
+    ("PNBD_DERT(P;2;30.43;38.86;0.01)", 2.73457710870073),
+    ("PNBD_DERT(P;0;0;38.86;0.01)", 0.201235560744587),
+    ("PNBD_DERT(P;7;35;38;0.002)", 25.4274672233054),
+    # no discounting: margin × spend × E(horizon), E from the reference
+    ("PNBD_CLV(P;{6.25;3.74;15.44};2;30.43;38.86;35;0.3;0;39)",
+     0.3 * 6.25 * (15.44 + 2 * 35) / (6.25 * 2 + 3.74 - 1) * 1.4551231932576),
+]
 
 office = lo.SharedOffice()
 setUpModule, tearDownModule = office.set_up, office.tear_down
@@ -312,6 +339,31 @@ class ModelsInCalc(unittest.TestCase):
         finally:
             doc.close(True)
 
+    def test_pareto_nbd(self):
+        n = len(self.orders)
+        doc, sheet = self.log_document()
+        try:
+            fit = self.fit_row(sheet, "H2:L2", "=PNBD_FIT(A1:A%d;B1:B%d;DATE(1997;9;30))" % (n, n))
+            self.assertEqual([round(v, 3) for v in fit[:4]], list(PUBLISHED_PNBD))
+            self.assertEqual(round(fit[4], 1), -9595.0)
+            customers = len(self.summary)
+            block = sheet.getCellRangeByName("N1:R%d" % customers)
+            block.setArrayFormula("=RFM_SUMMARY(A1:A%d;B1:B%d;C1:C%d;DATE(1997;9;30))" % (n, n, n))
+            rfm = self.fit_row(sheet, "H4:L4", "=PNBD_FIT_RFM(O1:O%d;P1:P%d;Q1:Q%d)" % ((customers,) * 3))
+            for a, b in zip(rfm, fit):
+                self.assertAlmostEqual(a, b, delta=1e-9 * abs(b))
+            # The predictions down a column, the published parameters typed in H6:K6.
+            sheet.getCellRangeByName("H6:K6").setDataArray((PUBLISHED_PNBD,))
+            for r, (formula, _) in enumerate(PNBD_CASES):
+                sheet.getCellByPosition(19, r).setFormula("=" + formula.replace("P;", "$H$6:$K$6;", 1))
+            doc.calculateAll()
+            for r, (formula, value) in enumerate(PNBD_CASES):
+                cell = sheet.getCellByPosition(19, r)
+                self.assertEqual(cell.getError(), 0, formula)
+                self.assertAlmostEqual(cell.getValue(), value, delta=1e-11 * max(1, value), msg=formula)
+        finally:
+            doc.close(True)
+
     def test_errors(self):
         doc, sheet = self.log_document()
         try:
@@ -331,6 +383,14 @@ class ModelsInCalc(unittest.TestCase):
                 ("=GG_FIT(B1:C5;C1:D5)", 502),                              # not one column
                 ("=GG_FIT(B1:B5;C1:C6)", 502),                              # other lengths
                 ("=BGNBD_FIT_RFM(A1:A5;B1:B5;C1:C5)", 502),                 # text ids as x
+                ("=PNBD_FIT(A1:A6919;B1:B6919;DATE(1990;1;1))", 532),       # no order before the end
+                ("=PNBD_FIT(A1:A6919;B1:B6919;DATE(1997;1;1))", 502),       # no repeat buyer
+                ("=PNBD_P_ALIVE({0.553;10.578;0.606};1;1;2)", 502),         # 3 parameters
+                ("=PNBD_P_ALIVE({0.553;10.578;0.606;-11.669};1;1;2)", 502),
+                ("=PNBD_EXPECTED({0.553;10.578;0.606;11.669};1;3;2;1)", 502),  # t_x > T
+                ("=PNBD_DERT({0.553;10.578;0.606;11.669};1;1;2;0)", 503),   # s <= 1, undiscounted: infinite
+                ("=PNBD_PMF({0.553;10.578;0.606;11.669};39;1.5)", 502),
+                ("=PNBD_CLV({0.553;10.578;0.606;11.669};{6.25;3.74;15.44};1;1;2;30;0.3;0.01;2.5)", 502),
             ]
             for r, (formula, code) in enumerate(cases):
                 cell = sheet.getCellByPosition(25, r)

@@ -14,6 +14,7 @@ from scipy import special
 
 import bgnbd_intervals as ref
 import bgnbd_reference
+import pnbd_reference
 import cmoffice as lo
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -84,6 +85,10 @@ REGULAR = [1000, 631, 468, 382, 326, 289, 262, 241]
 SBG = [0.704077, 1.182043]
 SBG_SE = [0.065599, 0.152476]
 SBG_CORR = [[1, .8889], [.8889, 1]]
+PNBD = [0.553277, 10.577683, 0.606240, 11.668735]
+PNBD_SE = [0.047625, 0.842705, 0.187233, 6.209470]
+PNBD_CORR = [[1, .8218, -.3534, -.4755], [.8218, 1, -.1705, -.2303], [-.3534, -.1705, 1, .9716],
+             [-.4755, -.2303, .9716, 1]]
 
 
 def covariance(se, corr):
@@ -117,6 +122,11 @@ def fit_sheet():
             column = columns.setdefault("HIJ"[c], [])
             column += [None] * (22 + r - len(column))
             column[21 + r] = value
+    for r, row in enumerate(block(PNBD, -9594.98, PNBD_SE, 2357, PNBD_CORR)):
+        for c, value in enumerate(row):
+            column = columns.setdefault("HIJKL"[c], [])
+            column += [None] * (28 + r - len(column))
+            column[27 + r] = value
     return columns
 
 
@@ -191,7 +201,28 @@ def interval_cases():
         derl_cases += [("=INDEX(SBG_DERL_CI(%s;%g;%d);1;%d)" % (sbg, d, renewals, k), lo_hi[k - 1],
                         source + "; DERL: Fader & Hardie 2010 eq. 6 with scipy.special.hyp2f1") for k in (1, 2)]
     derl_cases += [("=SBG_DERL_CI(%s;-0.1)" % sbg, ILLEGAL, "negative discount")]
-    return {"BGNBD_P_ALIVE_CI": alive, "BGNBD_EXPECTED_CI": exp_cases, "BGNBD_CLV_CI": clv_cases,
+    pnbd_cov = covariance(PNBD_SE, PNBD_CORR)
+    pnbd = "Fit.$H$28:$L$33"
+    psrc = "pnbd_reference.py's integrals with bgnbd_intervals.py's delta method"
+    pnbd_alive, pnbd_expected, pnbd_clv = [], [], []
+    for i, (x, tx, T, m) in enumerate(CUSTOMERS[:3], start=1):
+        args = "Fit.A%d;Fit.B%d;Fit.C%d" % (i, i, i)
+        if x > 0:
+            lo_hi = ref.delta_interval(lambda p: pnbd_reference.p_alive(p, x, tx, T), PNBD, pnbd_cov, probability=True)
+            pnbd_alive += [("=INDEX(PNBD_P_ALIVE_CI(%s;%s);1;%d)" % (pnbd, args, k), lo_hi[k - 1], psrc) for k in (1, 2)]
+        lo_hi = ref.delta_interval(lambda p: pnbd_reference.expected_closed_form(p, x, tx, T, 39), PNBD, pnbd_cov)
+        pnbd_expected += [("=INDEX(PNBD_EXPECTED_CI(%s;%s;39);1;%d)" % (pnbd, args, k), lo_hi[k - 1],
+                           "pnbd_reference.py's closed form (FHL note) with the delta method") for k in (1, 2)]
+    pnbd_alive += [("=PNBD_P_ALIVE_CI(Fit.$H$28:$L$28;2;30.43;38.86)", ILLEGAL, "the fit over one row")]
+    x, tx, T, m = CUSTOMERS[0]
+    def pclv(p, g):
+        e = [0.0] + [pnbd_reference.expected_closed_form(p, x, tx, T, k) for k in range(1, 53)]
+        return 0.3 * ref.gg_spend(*g, x, m) * sum((e[k] - e[k - 1]) / 1.0019 ** k for k in range(1, 53))
+    lo_hi = ref.two_fit_interval(pclv, PNBD, pnbd_cov, GG, gg_cov)
+    pnbd_clv += [("=INDEX(PNBD_CLV_CI(%s;%s;Fit.A1;Fit.B1;Fit.C1;Fit.D1;0.3;0.0019;52);1;%d)" % (pnbd, gg_fit, k),
+                  lo_hi[k - 1], psrc) for k in (1, 2)]
+    return {"PNBD_P_ALIVE_CI": pnbd_alive, "PNBD_EXPECTED_CI": pnbd_expected, "PNBD_CLV_CI": pnbd_clv,
+            "BGNBD_P_ALIVE_CI": alive, "BGNBD_EXPECTED_CI": exp_cases, "BGNBD_CLV_CI": clv_cases,
             "BGNBD_FORECAST": forecast_cases, "SBG_SURVIVAL_CI": survival_cases,
             "SBG_RETENTION_CI": retention_cases, "SBG_DERL_CI": derl_cases}
 
@@ -213,7 +244,34 @@ def model_family_cases():
             "FHL 2005 eq. 8 (scipy.stats.nbinom tail)") for t, k in ((39, 0), (39, 1), (39, 5), (78, 3), (2, 10))]
     pmf += [("=BGNBD_PMF(%s;39;1.5)" % CDNOW_BGNBD, ILLEGAL, "k not a whole number"),
             ("=BGNBD_PMF(%s;39;-1)" % CDNOW_BGNBD, ILLEGAL, "negative k")]
-    return {"BGNBD_EXPECTED_NEW": new, "BGNBD_PMF": pmf}
+    # Pareto/NBD: the published CDNOW fit typed inline; pnbd_reference.py's integrals (tanh-sinh
+    # quadrature, written from Fader, Hardie & Lee's note, never from the C++).
+    q = (0.553, 10.578, 0.606, 11.669)
+    P = "{0.553;10.578;0.606;11.669}"
+    src = "tests/reference/pnbd_reference.py (numerical integral)"
+    cases = {
+        "PNBD_P_ALIVE": [("=PNBD_P_ALIVE(%s;%d;%g;%g)" % (P, x, tx, T), pnbd_reference.p_alive(q, x, tx, T), src)
+                         for x, tx, T in ((0, 0, 38.86), (2, 30.43, 38.86), (7, 10, 38))],
+        "PNBD_EXPECTED": [("=PNBD_EXPECTED(%s;%d;%g;%g;39)" % (P, x, tx, T), pnbd_reference.expected(q, x, tx, T, 39), src)
+                          for x, tx, T in ((0, 0, 38.86), (2, 30.43, 38.86), (7, 10, 38))],
+        "PNBD_DERT": [("=PNBD_DERT(%s;2;30.43;38.86;0.0019)" % P, pnbd_reference.dert_integral(q, 2, 30.43, 38.86, 0.0019), src)],
+        "PNBD_EXPECTED_NEW": [("=PNBD_EXPECTED_NEW(%s;%g)" % (P, t), pnbd_reference.expected(q, 0, 0, 0, t), src)
+                              for t in (1, 39, 78)],
+        "PNBD_PMF": [("=PNBD_PMF(%s;39;%d)" % (P, k), pnbd_reference.pmf_integral(q, 39, k), src) for k in (0, 1, 5)],
+    }
+    cases["PNBD_P_ALIVE"] += [("=PNBD_P_ALIVE({0.553;10.578;0.606};1;1;2)", ILLEGAL, "3 parameters")]
+    cases["PNBD_EXPECTED"] += [("=PNBD_EXPECTED(%s;1;3;2;1)" % P, ILLEGAL, "t_x > T")]
+    cases["PNBD_PMF"] += [("=PNBD_PMF(%s;39;1.5)" % P, ILLEGAL, "k not whole")]
+    e = [0.0] + [pnbd_reference.expected(q, 2, 30.43, 38.86, k) for k in range(1, 53)]
+    spend = 6.25 * (15.44 + 2 * 22.35) / (6.25 * 2 + 3.74 - 1)
+    clv = 0.3 * spend * sum((e[k] - e[k - 1]) / 1.0019 ** k for k in range(1, 53))
+    cases["PNBD_CLV"] = [("=PNBD_CLV(%s;{6.25;3.74;15.44};2;30.43;38.86;22.35;0.3;0.0019;52)" % P, clv,
+                          src + " × the Gamma-Gamma spend (Fader & Hardie 2013), as BGNBD_CLV")]
+    # The fits on a simulated log would be slow to write here; PNBD_FIT and PNBD_FIT_RFM on the
+    # CDNOW log are in test_models.py. Their refusals:
+    cases["PNBD_FIT"] = [("=PNBD_FIT(Log.A1:A3;Log.B1:B3;DATE(2024;3;1))", ILLEGAL, "3 customers: too few")]
+    cases["PNBD_FIT_RFM"] = [("=PNBD_FIT_RFM(Log.C1:C3;Log.C1:C3;Log.C1:C3)", ILLEGAL, "3 customers: too few")]
+    return dict({"BGNBD_EXPECTED_NEW": new, "BGNBD_PMF": pmf}, **cases)
 
 def fill(sheet, columns):
     for letter, values in columns.items():
@@ -270,7 +328,8 @@ def main(oxt):
     try:
         write(office, os.path.join(HERE, "subscription.fods"), {"Billing": BILLING}, SUBSCRIPTION)
         write(office, os.path.join(HERE, "intervals.fods"), {"Fit": fit_sheet()}, interval_cases())
-        write(office, os.path.join(HERE, "model_family.fods"), {}, model_family_cases())
+        write(office, os.path.join(HERE, "model_family.fods"),
+              {"Log": {"A": ["a", "b", "c"], "B": [45292, 45300, 45310], "C": [1, 0, 2]}}, model_family_cases())
     finally:
         office.stop()
         lo.remove_profile(office)

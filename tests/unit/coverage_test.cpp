@@ -170,6 +170,7 @@ TEST(Coverage, PnbdParametersAndPredictions) {
                          {"Pareto/NBD beta"}};
     Coverage alive{"Pareto/NBD P(alive) x=2 t_x=10 T=38"}, expected{"Pareto/NBD E[X(39)] x=2 t_x=30 T=38"};
     std::mt19937_64 random(1987);
+    int unidentified = 0;
     std::gamma_distribution<double> rate(truth.r, 1 / truth.alpha), death(truth.s, 1 / truth.beta);
     std::uniform_real_distribution<double> uniform(0, 1);
     const auto inside = [](const cm::Interval& i, double value) { return i.lower <= value && value <= i.upper; };
@@ -192,7 +193,17 @@ TEST(Coverage, PnbdParametersAndPredictions) {
             t_x.push_back(last);
             T.push_back(age);
         }
-        const auto fit = cm::pnbd_fit(x, t_x, T);
+        // beta is weakly identified (the papers say so): in a few samples the maximum runs to
+        // the edge of the parameter space (s and beta -> infinity together, an exponential
+        // lifetime), which the fit reports as data that cannot identify the model (Err:502).
+        // Those are counted, and the coverage is over the fits that returned numbers.
+        cm::PnbdFit fit;
+        try {
+            fit = cm::pnbd_fit(x, t_x, T);
+        } catch (const cm::domain_error&) {
+            ++unidentified;
+            continue;
+        }
         ASSERT_TRUE(fit.covariance.available());
         const auto se = cm::standard_errors(fit.covariance);
         const std::vector<double> p{fit.params.r, fit.params.alpha, fit.params.s, fit.params.beta};
@@ -203,6 +214,9 @@ TEST(Coverage, PnbdParametersAndPredictions) {
         expected.add(inside(cm::pnbd_expected_interval(fit.params, fit.covariance, 2, 30, 38, 39, 0.95),
                             cm::pnbd_expected(truth, 2, 30, 38, 39)));
     }
+    std::printf("Pareto/NBD: %d of %d simulated data sets at the edge of the parameter space (Err:502)\n",
+                unidentified, sets);
+    EXPECT_LE(unidentified, sets / 20);
     for (const Coverage* c : {&params[0], &params[1], &params[2], &params[3], &alive, &expected}) {
         EXPECT_GE(c->share(), 0.93) << c->what;
         EXPECT_LE(c->share(), 0.97) << c->what;
