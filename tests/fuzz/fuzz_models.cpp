@@ -1,12 +1,14 @@
-// libFuzzer target: the customer-base models (cm/rfm.hpp, cm/bgnbd.hpp, cm/gamma_gamma.hpp)
-// with arbitrary parameters and histories, from plausible to hostile (NaN, ±inf, 1e-300,
-// 1e300, x in the hundreds, t -> 0). The promise: a finite result in its range, or one of
+// libFuzzer target: the customer-base models (cm/rfm.hpp, cm/bgnbd.hpp, cm/gamma_gamma.hpp,
+// cm/pnbd.hpp) with arbitrary parameters and histories, from plausible to hostile (NaN, ±inf,
+// 1e-300, 1e300, x in the hundreds, t -> 0; for the Pareto/NBD also T up to 2^40 and alpha,
+// beta 2^±60 apart, where its hypergeometric likelihood overflows in the peers' code). The promise: a finite result in its range, or one of
 // cm's exceptions; never NaN, infinity, a crash or a hang. Small fits too (a handful of
 // customers), which must converge or refuse, within their bounded iterations.
 #include "fuzz_input.hpp"
 
 #include <cm/bgnbd.hpp>
 #include <cm/gamma_gamma.hpp>
+#include <cm/pnbd.hpp>
 #include <cm/rfm.hpp>
 
 #include <cmath>
@@ -36,11 +38,22 @@ void history(FuzzInput& in, double& x, double& t_x, double& T) {
     t_x = x > 0 ? T * (in.byte() / 255.0) : 0;
 }
 
+// A Pareto/NBD history: history() or, one time in four, one at the extremes — x up to 10^4,
+// T up to 2^40 periods, t_x anywhere in [0, T] including T itself.
+void extreme_history(FuzzInput& in, double& x, double& t_x, double& T) {
+    if (in.byte() % 4 != 0)
+        return history(in, x, t_x, T);
+    x = in.byte() % 2 == 0 ? in.byte() * 40.0 : in.byte();
+    T = std::ldexp(1.0 + in.byte() / 256.0, static_cast<int>(in.byte() % 80) - 40);
+    const std::uint8_t where = in.byte();
+    t_x = x == 0 ? 0 : where == 255 ? T : T * (where / 255.0);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     FuzzInput in(data, size);
-    const int which = in.byte() % 6;
+    const int which = in.byte() % 8;
     if (which <= 2) {  // per-customer predictions and likelihood
         const cm::BgnbdParams p{parameter(in), parameter(in), parameter(in), parameter(in)};
         double x, t_x, T;
@@ -83,6 +96,48 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         tolerate_refusal([&] {
             const auto fit = cm::gg_fit(x, m);
             require(std::isfinite(fit.log_likelihood) && fit.params.p > 0 && fit.params.q > 0 && fit.params.v > 0);
+        });
+    } else if (which == 6) {  // Pareto/NBD per customer
+        const cm::PnbdParams p{parameter(in), parameter(in), parameter(in), parameter(in)};
+        double x, t_x, T;
+        extreme_history(in, x, t_x, T);
+        const double t = in.byte() % 3 == 0 ? in.number() : in.byte() / 4.0;
+        tolerate_refusal([&] { require(std::isfinite(cm::pnbd_log_likelihood(p, x, t_x, T))); });
+        tolerate_refusal([&] {
+            const double alive = cm::pnbd_p_alive(p, x, t_x, T);
+            require(alive >= 0 && alive <= 1);
+        });
+        tolerate_refusal([&] {
+            const double e = cm::pnbd_expected(p, x, t_x, T, t);
+            require(std::isfinite(e) && e >= 0);
+        });
+        tolerate_refusal([&] {
+            const double e = cm::pnbd_expected_new(p, t);
+            require(std::isfinite(e) && e >= 0);
+        });
+        const double k = in.byte() % 4 == 0 ? in.number() : in.byte() % 16;
+        tolerate_refusal([&] {
+            const double probability = cm::pnbd_pmf(p, t, k);
+            require(probability >= 0 && probability <= 1);
+        });
+        const double discount = in.byte() % 3 == 0 ? in.number() : in.byte() / 1000.0;
+        tolerate_refusal([&] {
+            const double dert = cm::pnbd_dert(p, x, t_x, T, discount);
+            require(std::isfinite(dert) && dert >= 0);
+        });
+        const double horizon = in.byte() % 60;
+        tolerate_refusal([&] {
+            require(std::isfinite(cm::pnbd_clv(p, x, t_x, T, in.number(), in.number() / 300, discount, horizon)));
+        });
+    } else if (which == 7) {  // small Pareto/NBD fits
+        const std::size_t n = in.byte() % 24;
+        std::vector<double> x(n), t_x(n), T(n);
+        for (std::size_t i = 0; i < n; ++i)
+            extreme_history(in, x[i], t_x[i], T[i]);
+        tolerate_refusal([&] {
+            const auto fit = cm::pnbd_fit(x, t_x, T);
+            require(std::isfinite(fit.log_likelihood) && fit.params.r > 0 && fit.params.alpha > 0 && fit.params.s > 0 &&
+                    fit.params.beta > 0);
         });
     } else {  // RFM summary of a small log
         const std::size_t n = in.byte() % 40, customers = 1 + in.byte() % 8;

@@ -120,11 +120,11 @@ Integral integral_by_quadrature(const PnbdParams& p, double A, double t_x, doubl
     Integral result;
     const double m = std::min(p.alpha, p.beta), alpha_off = p.alpha - m, beta_off = p.beta - m;
     const double start = m + t_x, log_start = std::log(start), width = std::log1p((T - t_x) / start);
-    const double s1 = p.s + 1;
-    const auto h = [&](double v) {
-        const double w = start * std::exp(v);
-        return -A * std::log(w + alpha_off) - s1 * std::log(w + beta_off) + log_start + v;
-    };
+    const double s1 = p.s + 1, k = A + p.s;
+    // h(v) = −k ln(m+τ) − A ln((α+τ)/(m+τ)) − (s+1) ln((β+τ)/(m+τ)), m+τ = start·e^v: the
+    // integrand's logarithm with the Jacobian, its large common part −k ln(m+τ) taken apart
+    // so that h(v) − h(v_top) is computed without cancellation for x in the thousands.
+    const auto excess = [&](double v, double offset) { return std::log1p(offset / (start * std::exp(v))); };
     // The maximum: at v = 0 unless α < β and A < 1, where h'(v) = 1 − A − (s+1) w/(w+β−α) = 0
     // at w = (β−α) c/(1−c), c = (1−A)/(s+1).
     double v_top = 0;
@@ -135,18 +135,20 @@ Integral integral_by_quadrature(const PnbdParams& p, double A, double t_x, doubl
         else
             v_top = width;
     }
-    const double h_top = h(v_top);
+    const double a_top = excess(v_top, alpha_off), b_top = excess(v_top, beta_off);
+    const double h_top = -k * (log_start + v_top) - A * a_top - s1 * b_top;
     const auto integrand = [&](double v) {
         const double w = start * std::exp(v), at_alpha = w + alpha_off, at_beta = w + beta_off;
         const double log_alpha = std::log(at_alpha), log_beta = std::log(at_beta);
-        const double f = std::exp(-A * log_alpha - s1 * log_beta + log_start + v - h_top);
+        const double f = std::exp(-k * (v - v_top) - A * (excess(v, alpha_off) - a_top) - s1 * (excess(v, beta_off) - b_top));
         return std::array<double, 5>{f, f * log_alpha, f / at_alpha, f * log_beta, f / at_beta};
     };
-    // The integrand's exponent is a difference of terms this large: its rounding sets how
-    // closely the two rules can agree.
-    const double magnitude = A * std::abs(std::log(start + alpha_off)) + s1 * std::abs(std::log(start + beta_off)) +
-                             std::abs(log_start) + width;
-    const auto q = detail::integrate<5>(integrand, 0, width, std::max(1e-13, 4e-16 * magnitude), 400);
+    // The rounding of the exponent's terms sets how closely the two rules can agree.
+    const double magnitude = A * a_top + s1 * b_top + 16;
+    const double tolerance = std::max(1e-13, 4e-16 * magnitude);
+    if (tolerance > 1e-8)  // not even 8 digits are within reach
+        return result;
+    const auto q = detail::integrate<5>(integrand, 0, width, tolerance, 400);
     if (!q.ok || !(q.value[0] > 0))
         return result;
     const auto& v = q.value;
@@ -393,17 +395,17 @@ double pnbd_pmf(const PnbdParams& params, double t, double k) {
         throw domain_error("k (the number of purchases) must be a non-negative whole number");
     if (t == 0)
         return k == 0 ? 1 : 0;
-    const auto& [r, alpha, s, beta] = params;
+    // (plain names, not a structured binding: the lambdas below capture them)
+    const double r = params.r, alpha = params.alpha, s = params.s, beta = params.beta;
     const double log_coefficient = detail::log_gamma(r + k) - detail::log_gamma(r) - detail::log_gamma(k + 1);
     // Alive at t, k purchases: the NBD term times the survival (β/(β+t))^s.
     const double alive = std::exp(log_coefficient - r * std::log1p(t / alpha) - k * std::log1p(alpha / t) -
                                   s * std::log1p(t / beta));
     // Dead at τ <= t: ∫_0^t τ^k (α+τ)^−(r+k) (β+τ)^−(s+1) dτ in v = ln τ, where the integrand
-    // is e^h(v), h(v) = (k+1)v − (r+k) ln(α+e^v) − (s+1) ln(β+e^v), concave.
-    const auto h = [&](double v) {
-        const double w = std::exp(v);
-        return (k + 1) * v - (r + k) * std::log(alpha + w) - (s + 1) * std::log(beta + w);
-    };
+    // is e^h(v), h(v) = (k+1)v − (r+k) ln(α+e^v) − (s+1) ln(β+e^v), concave; computed as
+    // −(r+s)v − (r+k) ln(1 + α e^−v) − (s+1) ln(1 + β e^−v), without the cancellation of its
+    // large terms for k in the thousands.
+    const auto excess = [&](double v, double rate) { return std::log1p(rate * std::exp(-v)); };
     const auto slope = [&](double v) {
         const double w = std::exp(v);
         return (k + 1) - (r + k) * w / (alpha + w) - (s + 1) * w / (beta + w);
@@ -424,12 +426,16 @@ double pnbd_pmf(const PnbdParams& params, double t, double k) {
         }
         v_top = 0.5 * (lo + hi);
     }
-    const double h_top = h(v_top);
-    const double magnitude = (k + 1) * std::max(std::abs(top), std::abs(bottom)) +
-                             (r + k) * std::abs(std::log(alpha + t)) + (s + 1) * std::abs(std::log(beta + t));
-    const auto q = detail::integrate<1>([&](double v) { return std::array<double, 1>{std::exp(h(v) - h_top)}; },
-                                        bottom, top, std::max(1e-13, 4e-16 * magnitude), 400);
-    if (!q.ok)
+    const double a_top = excess(v_top, alpha), b_top = excess(v_top, beta);
+    const double h_top = -(r + s) * v_top - (r + k) * a_top - (s + 1) * b_top;
+    const auto integrand = [&](double v) {
+        return std::array<double, 1>{
+            std::exp(-(r + s) * (v - v_top) - (r + k) * (excess(v, alpha) - a_top) - (s + 1) * (excess(v, beta) - b_top))};
+    };
+    const double magnitude = (r + k) * a_top + (s + 1) * b_top + (r + s) * (top - bottom) + 16;
+    const double tolerance = std::max(1e-13, 4e-16 * magnitude);
+    const auto q = detail::integrate<1>(integrand, bottom, top, tolerance, 400);
+    if (!q.ok || tolerance > 1e-8)
         throw overflow("the Pareto/NBD probability cannot be computed accurately");
     const double dead = q.value[0] > 0 ? std::exp(log_coefficient + r * std::log(alpha) + std::log(s) +
                                                   s * std::log(beta) + h_top + std::log(q.value[0]))
