@@ -88,6 +88,93 @@ def cyrillic_texts(doc):
     return found
 
 
+HEADER_STYLES = (STYLES["header"][0], STYLES["header"][1])
+NOTE_STYLES = (STYLES["note"][0], STYLES["note"][1])
+LINE_HEIGHT = 452  # one line of the default 10 pt font, 1/100 mm (Calc's default row)
+
+
+class _Measure:
+    """Widths of texts as Calc lays them out, in 1/100 mm: the optimal width of a column of
+    a scratch sheet holding the text in a given cell style (removed on leaving)."""
+
+    NAME = "~measure"
+
+    def __init__(self, doc):
+        self.doc, self.probes = doc, 0
+
+    def __enter__(self):
+        sheets = self.doc.Sheets
+        sheets.insertNewByName(self.NAME, sheets.getCount())
+        self.scratch = sheets.getByName(self.NAME)
+        return self
+
+    def __exit__(self, *exc):
+        self.doc.Sheets.removeByName(self.NAME)
+        return False
+
+    def width(self, text, style):
+        probe = self.scratch.getCellByPosition(self.probes % 1000, 0)
+        probe.CellStyle = style
+        probe.IsTextWrapped = False
+        probe.setString(text)
+        column = self.scratch.getColumns().getByIndex(self.probes % 1000)
+        column.OptimalWidth = True
+        self.probes += 1
+        return column.Width
+
+    def cells(self, styles, rows=80, columns=40):
+        """(sheet, cell, row, column, last used column) of the cells of `styles` with text."""
+        for sheet in list(self.doc.Sheets):
+            if sheet.Name == self.NAME:
+                continue
+            cursor = sheet.createCursor()
+            cursor.gotoEndOfUsedArea(False)
+            end = cursor.RangeAddress
+            for row in range(min(end.EndRow, rows) + 1):
+                for column in range(min(end.EndColumn, columns) + 1):
+                    cell = sheet.getCellByPosition(column, row)
+                    if cell.CellStyle in styles and cell.getString():
+                        yield sheet, cell, row, column, end.EndColumn
+
+
+def header_words_too_wide(doc):
+    """[(sheet, column index, word, width it needs, column width)] of the words of wrapped
+    column headers wider than their column (in 1/100 mm): Calc would break them inside the
+    word ("Клиенто/в")."""
+    found = []
+    with _Measure(doc) as measure:
+        for sheet, cell, _, column, _ in measure.cells(HEADER_STYLES):
+            if not cell.IsTextWrapped:
+                continue
+            width = sheet.getColumns().getByIndex(column).Width
+            for word in cell.getString().split():
+                need = measure.width(word, cell.CellStyle)
+                if need > width:
+                    found.append((sheet, column, word, need, width))
+    return found
+
+
+def notes_past_the_edge(doc, log_rows=500):
+    """[(sheet, row, column, width it needs, width to the last used column)] of the one-line
+    explanations that run past the sheet's last used column: the page ends there, and the
+    printout (and the PDF) cuts them off. Sheets of more than log_rows rows are data logs
+    (orders, a billing export), read on the screen, not printed: their notes are left out."""
+    found = []
+    with _Measure(doc) as measure:
+        for sheet, cell, row, column, last in measure.cells(NOTE_STYLES):
+            if cell.IsTextWrapped or cell.getIsMerged():
+                continue
+            cursor = sheet.createCursor()
+            cursor.gotoEndOfUsedArea(False)
+            if cursor.RangeAddress.EndRow > log_rows:
+                continue
+            room = sum(sheet.getColumns().getByIndex(k).Width for k in range(column, last + 1))
+            need = measure.width(cell.getString(), cell.CellStyle)
+            if need > room:
+                found.append((sheet, row, column, need, room))
+    return found
+
+
 class Workbook:
     def __init__(self, doc, titles, language):
         """titles: (Russian, English); language: "ru" or "en"."""
@@ -164,6 +251,34 @@ class Workbook:
 
     def recalculate(self):
         self.doc.calculateAll()
+
+    def fit_header_words(self):
+        """Widens every column whose header would break inside a word in this language."""
+        for sheet, column, _, need, _ in header_words_too_wide(self.doc):
+            columns = sheet.getColumns().getByIndex(column)
+            columns.Width = max(columns.Width, need)
+
+    def keep_notes_on_the_page(self, side_note_width=12000):
+        """Wraps every explanation that would run past the printed area: across the columns
+        to the sheet's last used one (merged), or, for a note beside a data log in a column
+        of its own, in that column made side_note_width wide."""
+        for sheet, row, column, need, room in notes_past_the_edge(self.doc):
+            cell = sheet.getCellByPosition(column, row)
+            cursor = sheet.createCursor()
+            cursor.gotoEndOfUsedArea(False)
+            last = cursor.RangeAddress.EndColumn
+            beside = all(not sheet.getCellByPosition(k, row).getString() for k in range(column + 1, last + 1))
+            if room < side_note_width / 2 or not beside:
+                columns = sheet.getColumns().getByIndex(column)
+                columns.Width = max(columns.Width, side_note_width)
+                room, last = columns.Width, column
+            else:
+                sheet.getCellRangeByPosition(column, row, last, row).merge(True)
+            cell.IsTextWrapped = True
+            cell.VertJustify = uno.Enum("com.sun.star.table.CellVertJustify", "TOP")
+            lines = -(-int(need * 1.1) // room)  # ceiling, with room for the wrapping's slack
+            rows = sheet.getRows().getByIndex(row)
+            rows.Height = max(rows.Height, lines * LINE_HEIGHT + 60)
 
 
 class Sheet:

@@ -100,7 +100,7 @@ def cohorts_sheet(workbook):
     s.text("A%d" % average_row, t("Среднее по когортам", "Average of the cohorts"))
     for k in range(MONTHS):
         column = chr(ord("C") + k)
-        s.helper("%s%d" % (column, average_row), "=AVERAGE({0}5:{0}{1})".format(column, 4 + MONTHS), PERCENT)
+        s.helper("%s%d" % (column, average_row), "=AVERAGE({0}5:{0}{1})".format(column, 4 + MONTHS), "0%")  # as the matrix
     last_column = chr(ord("C") + MONTHS - 1)
     s.chart("RetentionCurve", "E%d" % (average_row + 2), (17, 7),
             ["B4:%s4" % last_column, "B%d:%s%d" % (average_row, last_column, average_row)],

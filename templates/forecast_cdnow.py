@@ -154,9 +154,9 @@ def model_sheet(workbook, s, names, log, customers):
         (t("Из них с повторными покупками", "Of them with repeat purchases"),
          '=COUNTIF(%s;">0")' % ref(c, "$B$5:$B$%d" % last), WHOLE, "CDNOW_REPEAT_BUYERS", None),
         (t("Ожидаемо активных (сумма P(alive))", "Expected still active (sum of P(alive))"),
-         "=SUM(%s)" % ref(c, "$F$5:$F$%d" % last), DECIMAL, "CDNOW_ALIVE", "result"),
+         "=SUM(%s)" % ref(c, "$F$5:$F$%d" % last), MONEY, "CDNOW_ALIVE", "result"),  # #,##0.00 as the CLV below
         (t("Ожидаемые покупки за горизонт прогноза", "Expected purchases over the forecast horizon"),
-         "=SUM(%s)" % ref(c, "$G$5:$G$%d" % last), DECIMAL, "CDNOW_EXPECTED", "result"),
+         "=SUM(%s)" % ref(c, "$G$5:$G$%d" % last), MONEY, "CDNOW_EXPECTED", "result"),
         (t("CLV всех клиентов за горизонт CLV, $", "CLV of all customers over the CLV horizon, $"),
          "=SUM(%s)" % ref(c, "$I$5:$I$%d" % last), MONEY, "CDNOW_CLV_TOTAL", "result"),
     ]
@@ -449,10 +449,12 @@ def own_log_sheet(workbook, s):
           "2. On a new sheet: =BGNBD_FIT(customers; dates; calibration_end; 7) in 5 cells of a row (Ctrl+Shift+Enter): "
           "r, alpha, a, b and the log-likelihood. The calibration end is the last day of your data, or earlier if "
           "you want to test the forecast on the weeks after it."),
-        t("3. =RFM_SUMMARY(клиенты; даты; суммы; конец_калибровки; 7) в области из 5 столбцов и стольких строк, "
-          "сколько клиентов (лишние строки покажут #N/A): id, x, t_x, T, средняя повторная покупка.",
-          "3. =RFM_SUMMARY(customers; dates; amounts; calibration_end; 7) in an area 5 columns wide and as many rows "
-          "as customers (extra rows show #N/A): id, x, t_x, T, mean repeat purchase."),
+        t("3. =RFM_SUMMARY(клиенты; даты; суммы; конец_калибровки; 7) в области из 5 столбцов и не меньше строк, "
+          "чем клиентов: id, x, t_x, T, средняя повторная покупка. Лишние строки покажут #N/A — GG_FIT и "
+          "BGNBD_FIT_RFM читают блок вместе с ними.",
+          "3. =RFM_SUMMARY(customers; dates; amounts; calibration_end; 7) in an area 5 columns wide and at least as "
+          "many rows as customers: id, x, t_x, T, mean repeat purchase. Extra rows show #N/A: GG_FIT and "
+          "BGNBD_FIT_RFM read the block with them."),
         t("4. =GG_FIT(столбец x; столбец средних) в 4 ячейках строки — p, q, v и логарифм правдоподобия.",
           "4. =GG_FIT(x column; averages column) in 4 cells of a row: p, q, v and the log-likelihood."),
         t("5. По строке на клиента: =BGNBD_P_ALIVE($H$2:$L$2; B5; C5; D5), =BGNBD_EXPECTED($H$2:$L$2; B5; C5; D5; 52), "

@@ -38,6 +38,8 @@ def generate(office, out_dir):
                 workbook = Workbook(doc, module.TITLE, language)
                 module.build(workbook)
                 workbook.recalculate()
+                workbook.fit_header_words()
+                workbook.keep_notes_on_the_page()
                 if language == "en":
                     untranslated = cyrillic_texts(doc)
                     if untranslated:

@@ -319,6 +319,7 @@ def sbg_block(workbook, s, top, inputs_top):
                            "alpha", "beta", "LL"])
     fit = s.sheet.getCellRangeByPosition(1, top, 3, top)
     fit.NumberFormat = workbook.format_key("0.000")
+    s.sheet.getCellByPosition(3, top).NumberFormat = workbook.format_key(MONEY)  # LL: -3 244.25, as the sums
     fit.setArrayFormula("=SBG_FIT(%sB%d:%s%d)" % (survival, first, chr(ord("A") + MONTHS), last))
     fit.CellStyle = workbook.style("result")
     s.text("A%d" % (top + 1), t("Параметры SBG_FIT", "SBG_FIT parameters"))

@@ -114,6 +114,11 @@ class FirstUse(unittest.TestCase):
         self.assertEqual(package.getDisplayName(), "CustomerMetrics")  # not cut off in the list
         self.assertIsNotNone(package.getIcon(False), "icon")
         self.assertIsNotNone(package.getIcon(True), "high-contrast icon")
+        # The description names every family, not only the first functions.
+        description = package.getDescription()
+        for words in ("NPS and CSAT", "sBG", "BG/NBD", "Gamma-Gamma", "MRR movements", "NRR", "cohort",
+                      "Templates", "Help ▸ CustomerMetrics user guide"):
+            self.assertIn(words, description)
 
     def test_help_menu_opens_the_guide_inside_the_extension(self):
         entries = help_entries(office)

@@ -10,7 +10,7 @@ the illustrative inputs, the arithmetic written out here.
 import unittest
 
 import cmoffice as lo
-from builder import STYLES, cyrillic_texts
+from builder import STYLES, cyrillic_texts, header_words_too_wide, notes_past_the_edge
 from calc import error_cells, named_cell
 from reference import (adjusted_wald, cohort_reference, mrr_movements_reference, nps_sample_size, order_metrics,
                        survival_reference, wald_test)
@@ -128,6 +128,12 @@ class Templates(unittest.TestCase):
                             self.assertEqual(named_cell(doc, name).CellStyle, result_style, name)
                     charts = sum(sheet.getCharts().getCount() for sheet in doc.Sheets)
                     self.assertGreaterEqual(charts, 1, "no chart")
+                    # No column header breaks inside a word ("Клиенто/в") in either language.
+                    self.assertEqual([(sheet.Name, column, word) for sheet, column, word, _, _ in
+                                      header_words_too_wide(doc)], [])
+                    # No explanation runs past the printed area (the printout would cut it).
+                    self.assertEqual([(sheet.Name, row, column) for sheet, row, column, _, _ in
+                                      notes_past_the_edge(doc)], [])
 
                     source, new_value, result, after = CHANGES[template]
                     if new_value is not None:
