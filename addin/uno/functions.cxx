@@ -10,6 +10,7 @@
 #include "number_table.hxx"
 #include "subscription.hxx"
 
+#include <cm/bgbb.hpp>
 #include <cm/bgnbd.hpp>
 #include <cm/gamma_gamma.hpp>
 #include <cm/intervals.hpp>
@@ -40,6 +41,12 @@ BgnbdParams bgnbd_params(const Any& params) { return bgnbd_of(parameter_row(para
 GgParams gg_params(const Any& params) {
     const auto p = parameter_row(params, 3, "params (p, q, v)");
     return {p[0], p[1], p[2]};
+}
+
+BgbbParams bgbb_of(const std::vector<double>& p) { return {p[0], p[1], p[2], p[3]}; }
+
+BgbbParams bgbb_params(const Any& params) {
+    return bgbb_of(parameter_row(params, 4, "params (alpha, beta, gamma, delta)"));
 }
 
 PnbdParams pnbd_of(const std::vector<double>& p) { return {p[0], p[1], p[2], p[3]}; }
@@ -495,6 +502,50 @@ public:
     }
     double SAL_CALL BGNBD_PMF(const Any& params, double t, double k) override {
         return guarded([&] { return bgnbd_pmf(bgnbd_params(params), t, k); });
+    }
+
+    // BG/BB (cm/bgbb.hpp): discrete-time repeat transactions over n opportunities
+    Range SAL_CALL BGBB_FIT(const CellRange& frequency, const CellRange& recency, const CellRange& opportunities,
+                            const Any& weights) override {
+        return guarded([&] {
+            const auto columns = summary_columns({frequency, recency, opportunities}, {"x", "t_x", "n"});
+            std::vector<double> counts;
+            if (weights.hasValue())
+                counts = summary_columns({&weights}, {"weights"})[0];
+            const BgbbFit fit = bgbb_fit(columns[0], columns[1], columns[2], counts);
+            return fit_block({fit.params.alpha, fit.params.beta, fit.params.gamma, fit.params.delta},
+                             fit.log_likelihood, fit.covariance, fit.customers);
+        });
+    }
+    double SAL_CALL BGBB_P_ALIVE(const Any& params, double frequency, double recency, double opportunities) override {
+        return guarded([&] { return bgbb_p_alive(bgbb_params(params), frequency, recency, opportunities); });
+    }
+    double SAL_CALL BGBB_EXPECTED(const Any& params, double frequency, double recency, double opportunities,
+                                  double future) override {
+        return guarded([&] { return bgbb_expected(bgbb_params(params), frequency, recency, opportunities, future); });
+    }
+    double SAL_CALL BGBB_DERT(const Any& params, double frequency, double recency, double opportunities,
+                              double discount) override {
+        return guarded([&] { return bgbb_dert(bgbb_params(params), frequency, recency, opportunities, discount); });
+    }
+    double SAL_CALL BGBB_EXPECTED_NEW(const Any& params, double opportunities) override {
+        return guarded([&] { return bgbb_expected_new(bgbb_params(params), opportunities); });
+    }
+    Range SAL_CALL BGBB_P_ALIVE_CI(const Any& fit, double frequency, double recency, double opportunities,
+                                   const Any& level) override {
+        return guarded([&] {
+            const auto f = fit_argument(fit, 4, "fit (BGBB_FIT over 6 rows)");
+            return interval_row(bgbb_p_alive_interval(bgbb_of(f.parameters), f.covariance, frequency, recency,
+                                                      opportunities, number_or(level, 0.95, "level")));
+        });
+    }
+    Range SAL_CALL BGBB_EXPECTED_CI(const Any& fit, double frequency, double recency, double opportunities,
+                                    double future, const Any& level) override {
+        return guarded([&] {
+            const auto f = fit_argument(fit, 4, "fit (BGBB_FIT over 6 rows)");
+            return interval_row(bgbb_expected_interval(bgbb_of(f.parameters), f.covariance, frequency, recency,
+                                                       opportunities, future, number_or(level, 0.95, "level")));
+        });
     }
 
     // XServiceName: Calc asks the add-in for the name its functions are stored under.

@@ -12,6 +12,7 @@ import tempfile
 import numpy as np
 from scipy import special
 
+import bgbb_reference
 import bgnbd_intervals as ref
 import bgnbd_reference
 import pnbd_reference
@@ -221,7 +222,19 @@ def interval_cases():
     lo_hi = ref.two_fit_interval(pclv, PNBD, pnbd_cov, GG, gg_cov)
     pnbd_clv += [("=INDEX(PNBD_CLV_CI(%s;%s;Fit.A1;Fit.B1;Fit.C1;Fit.D1;0.3;0.0019;52);1;%d)" % (pnbd, gg_fit, k),
                   lo_hi[k - 1], psrc) for k in (1, 2)]
-    return {"PNBD_P_ALIVE_CI": pnbd_alive, "PNBD_EXPECTED_CI": pnbd_expected, "PNBD_CLV_CI": pnbd_clv,
+    bgbb_fit = "BGBB_FIT(Donations.A1:A22;Donations.B1:B22;Donations.C1:C22;Donations.D1:D22)"
+    bgbb_cases = {
+        "BGBB_P_ALIVE_CI": [("=AND(INDEX(BGBB_P_ALIVE_CI(%s;3;5;6);1;1)<BGBB_P_ALIVE(%s;3;5;6);"
+                             "BGBB_P_ALIVE(%s;3;5;6)<INDEX(BGBB_P_ALIVE_CI(%s;3;5;6);1;2))*1" % ((bgbb_fit,) * 4), 1,
+                             "the interval holds the point (the bounds against numpy: test_bgbb.py)"),
+                            ("=INDEX(BGBB_P_ALIVE_CI(%s;0;0;6);1;2)<1" % bgbb_fit, 1, "below 1"),
+                            ("=BGBB_P_ALIVE_CI({1.204;0.75;0.657;2.783};3;5;6)", ILLEGAL, "typed parameters")],
+        "BGBB_EXPECTED_CI": [("=AND(INDEX(BGBB_EXPECTED_CI(%s;3;5;6;5);1;1)<BGBB_EXPECTED(%s;3;5;6;5);"
+                              "BGBB_EXPECTED(%s;3;5;6;5)<INDEX(BGBB_EXPECTED_CI(%s;3;5;6;5);1;2))*1" % ((bgbb_fit,) * 4),
+                              1, "the interval holds the point"),
+                             ("=BGBB_EXPECTED_CI({1.204;0.75;0.657;2.783};3;5;6;5)", ILLEGAL, "typed parameters")],
+    }
+    return {**bgbb_cases, "PNBD_P_ALIVE_CI": pnbd_alive, "PNBD_EXPECTED_CI": pnbd_expected, "PNBD_CLV_CI": pnbd_clv,
             "BGNBD_P_ALIVE_CI": alive, "BGNBD_EXPECTED_CI": exp_cases, "BGNBD_CLV_CI": clv_cases,
             "BGNBD_FORECAST": forecast_cases, "SBG_SURVIVAL_CI": survival_cases,
             "SBG_RETENTION_CI": retention_cases, "SBG_DERL_CI": derl_cases}
@@ -271,6 +284,26 @@ def model_family_cases():
     # CDNOW log are in test_models.py. Their refusals:
     cases["PNBD_FIT"] = [("=PNBD_FIT(Log.A1:A3;Log.B1:B3;DATE(2024;3;1))", ILLEGAL, "3 customers: too few")]
     cases["PNBD_FIT_RFM"] = [("=PNBD_FIT_RFM(Log.C1:C3;Log.C1:C3;Log.C1:C3)", ILLEGAL, "3 customers: too few")]
+    # BG/BB: the published donations fit (Fader, Hardie & Shang 2010) typed inline, the paper's
+    # formulas in tests/reference/bgbb_reference.py; the fit itself on the 22 histories (sheet
+    # Donations) to the printed digits.
+    g = (1.204, 0.750, 0.657, 2.783)
+    G = "{1.204;0.75;0.657;2.783}"
+    bsrc = "tests/reference/bgbb_reference.py (Fader, Hardie & Shang 2010)"
+    histories = ((0, 0, 6), (1, 1, 6), (3, 6, 6), (6, 6, 6))
+    cases["BGBB_P_ALIVE"] = [("=BGBB_P_ALIVE(%s;%d;%d;%d)" % ((G,) + h), bgbb_reference.p_alive(g, *h), bsrc)
+                             for h in histories] + [("=BGBB_P_ALIVE(%s;3;2;6)" % G, ILLEGAL, "t_x < x")]
+    cases["BGBB_EXPECTED"] = [("=BGBB_EXPECTED(%s;%d;%d;%d;5)" % ((G,) + h), bgbb_reference.expected(g, *h, 5), bsrc)
+                              for h in histories]
+    cases["BGBB_DERT"] = [("=BGBB_DERT(%s;%d;%d;%d;0.1)" % ((G,) + h), bgbb_reference.dert_hyp2f1(g, *h, 0.1), bsrc)
+                          for h in histories]
+    cases["BGBB_EXPECTED_NEW"] = [("=BGBB_EXPECTED_NEW(%s;%d)" % (G, m), bgbb_reference.expected_new(g, m), bsrc)
+                                  for m in (1, 6, 11)]
+    cases["BGBB_FIT"] = [("=ROUND(INDEX(BGBB_FIT(Donations.A1:A22;Donations.B1:B22;Donations.C1:C22;Donations.D1:D22);1;%d);3)"
+                          % k, v, "Fader, Hardie & Shang 2010: the published fit") for k, v in enumerate(g, start=1)]
+    cases["BGBB_FIT"] += [("=INDEX(BGBB_FIT(Donations.A1:A22;Donations.B1:B22;Donations.C1:C22;Donations.D1:D22);2;5)",
+                           11104, "the 11 104 donors of 1995")]
+    cov = None
     return dict({"BGNBD_EXPECTED_NEW": new, "BGNBD_PMF": pmf}, **cases)
 
 def fill(sheet, columns):
@@ -327,9 +360,14 @@ def main(oxt):
     office = lo.office_with_extension(oxt, tempfile.mkdtemp(prefix="cm-sheets-"))
     try:
         write(office, os.path.join(HERE, "subscription.fods"), {"Billing": BILLING}, SUBSCRIPTION)
-        write(office, os.path.join(HERE, "intervals.fods"), {"Fit": fit_sheet()}, interval_cases())
+        write(office, os.path.join(HERE, "intervals.fods"),
+              {"Fit": fit_sheet(),
+               "Donations": {k: [float(r[i]) for r in bgbb_reference.donations()] for i, k in enumerate("ABCD")}},
+              interval_cases())
         write(office, os.path.join(HERE, "model_family.fods"),
-              {"Log": {"A": ["a", "b", "c"], "B": [45292, 45300, 45310], "C": [1, 0, 2]}}, model_family_cases())
+              {"Log": {"A": ["a", "b", "c"], "B": [45292, 45300, 45310], "C": [1, 0, 2]},
+               "Donations": {k: [float(r[i]) for r in bgbb_reference.donations()] for i, k in enumerate("ABCD")}},
+              model_family_cases())
     finally:
         office.stop()
         lo.remove_profile(office)

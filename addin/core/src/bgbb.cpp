@@ -1,6 +1,7 @@
 #include "cm/bgbb.hpp"
 
 #include "checks.hpp"
+#include "information.hpp"
 #include "optimise.hpp"
 #include "special.hpp"
 
@@ -343,6 +344,8 @@ BgbbFit bgbb_fit(const std::vector<double>& x, const std::vector<double>& t_x, c
     fit.params = {std::exp(best.theta[0]), std::exp(best.theta[1]), std::exp(best.theta[2]), std::exp(best.theta[3])};
     fit.log_likelihood = detail::finite_result(-best.value * h.customers);
     fit.evaluations = best.evaluations;
+    fit.covariance = detail::covariance_at_optimum(objective, best.theta, h.customers);
+    fit.customers = h.customers;
     return fit;
 }
 

@@ -238,4 +238,21 @@ Interval pnbd_clv_interval(const PnbdParams& params, const ParameterCovariance& 
     return sign > 0 ? i : Interval{-i.upper, -i.lower};
 }
 
+namespace {
+std::vector<double> as_vector(const BgbbParams& p) { return {p.alpha, p.beta, p.gamma, p.delta}; }
+BgbbParams bgbb_of(const std::vector<double>& p) { return {p[0], p[1], p[2], p[3]}; }
+}  // namespace
+
+Interval bgbb_p_alive_interval(const BgbbParams& params, const ParameterCovariance& covariance, double x, double t_x,
+                               double n, double level) {
+    return delta_interval([&](const std::vector<double>& p) { return bgbb_p_alive(bgbb_of(p), x, t_x, n); },
+                          as_vector(params), covariance, level, Scale::probability);
+}
+
+Interval bgbb_expected_interval(const BgbbParams& params, const ParameterCovariance& covariance, double x, double t_x,
+                                double n, double n_future, double level) {
+    return delta_interval([&](const std::vector<double>& p) { return bgbb_expected(bgbb_of(p), x, t_x, n, n_future); },
+                          as_vector(params), covariance, level, Scale::positive);
+}
+
 }  // namespace cm

@@ -29,6 +29,7 @@
 #pragma once
 
 #include "cm/errors.hpp"
+#include "cm/uncertainty.hpp"
 
 #include <vector>
 
@@ -42,6 +43,8 @@ struct BgbbFit {
     BgbbParams params;
     double log_likelihood;  // Σ weight · ln L at params
     int evaluations;        // likelihood evaluations of the search that found it
+    ParameterCovariance covariance;  // of (alpha, beta, gamma, delta): the inverse observed information
+    double customers;                // the customers fitted (the weights' sum)
 };
 
 // The most opportunities a history may have: the likelihood and the predictions sum

@@ -15,6 +15,7 @@
 // p ~ Beta(a, b + x)).
 #pragma once
 
+#include "cm/bgbb.hpp"
 #include "cm/bgnbd.hpp"
 #include "cm/gamma_gamma.hpp"
 #include "cm/pnbd.hpp"
@@ -77,5 +78,11 @@ Interval pnbd_expected_interval(const PnbdParams& params, const ParameterCovaria
 Interval pnbd_clv_interval(const PnbdParams& params, const ParameterCovariance& covariance, const GgParams& gg_params,
                            const ParameterCovariance& gg_covariance, double x, double t_x, double T,
                            double average_value, double margin, double discount, double horizon, double level);
+
+// The BG/BB's P(alive at n + 1) (logit scale) and expected transactions (log scale).
+Interval bgbb_p_alive_interval(const BgbbParams& params, const ParameterCovariance& covariance, double x, double t_x,
+                               double n, double level);
+Interval bgbb_expected_interval(const BgbbParams& params, const ParameterCovariance& covariance, double x, double t_x,
+                                double n, double n_future, double level);
 
 }  // namespace cm
