@@ -2,7 +2,8 @@
 with the built .oxt installed in a private profile, showing the Function Wizard on
 =CRR(110;115;60), the Extension Manager, the two forms of a survey function (a sheet
 where =NPS over a range works, NPS over an inline array shows Err:504 and its twin
-NPS_ARRAY takes an array expression, with the Function Wizard open on NPS_ARRAY), and the
+NPS_ARRAY takes an array expression, with the Function Wizard open on NPS_ARRAY), the
+Function Wizard on NPS_CI (its first page says it returns two cells), and the
 Help menu open on the two CustomerMetrics user guide entries (enabled: the state each entry
 shows is printed). Writes build/screenshots/<what>-<language>.png.
 
@@ -57,6 +58,16 @@ def survey_forms(doc):
     return sheet.getCellRangeByName("E3")
 
 
+def nps_ci_cells(doc):
+    """NPS_CI over a few answers, typed with Enter into one cell as a new user does: the
+    wizard's first page says it returns two cells (it does not open on an array formula)."""
+    sheet = doc.Sheets.getByIndex(0)
+    for r, answer in enumerate((10, 9, 0, 7, 9, 10, 8), start=1):
+        sheet.getCellRangeByName("B%d" % r).setValue(answer)
+    sheet.getCellRangeByName("D1").setFormula("=NPS_CI(B1:B7)")
+    return sheet.getCellRangeByName("D1")
+
+
 def help_menu(frame):
     """Opens the Help menu (the menu bar's last) and prints the state of our entries."""
     menu = cmmenu.open_menu(cmmenu.menu_bar(frame), settle=1)
@@ -68,7 +79,8 @@ def help_menu(frame):
 SHOTS = [("function-wizard", ".uno:FunctionDialog", crr_cell),
          ("extension-manager", "service:com.sun.star.deployment.ui.PackageManagerDialog", crr_cell),
          ("survey-two-forms", ".uno:FunctionDialog", survey_forms),
-         ("help-menu", help_menu, crr_cell)]
+         ("help-menu", help_menu, crr_cell),
+         ("wizard-nps-ci", ".uno:FunctionDialog", nps_ci_cells)]
 
 
 def connect(pipe, timeout=90):
