@@ -171,7 +171,7 @@ TEST(Coverage, PnbdParametersAndPredictions) {
                          {"Pareto/NBD beta"}};
     Coverage alive{"Pareto/NBD P(alive) x=2 t_x=10 T=38"}, expected{"Pareto/NBD E[X(39)] x=2 t_x=30 T=38"};
     std::mt19937_64 random(1987);
-    int unidentified = 0;
+    int unidentified = 0, singular = 0;
     std::gamma_distribution<double> rate(truth.r, 1 / truth.alpha), death(truth.s, 1 / truth.beta);
     std::uniform_real_distribution<double> uniform(0, 1);
     const auto inside = [](const cm::Interval& i, double value) { return i.lower <= value && value <= i.upper; };
@@ -205,7 +205,12 @@ TEST(Coverage, PnbdParametersAndPredictions) {
             ++unidentified;
             continue;
         }
-        ASSERT_TRUE(fit.covariance.available());
+        // Near that edge the fit may return numbers whose information matrix is singular: the
+        // standard errors show #NUM! (guide 9) and there is no interval; counted with the others.
+        if (!fit.covariance.available()) {
+            ++singular;
+            continue;
+        }
         const auto se = cm::standard_errors(fit.covariance);
         const std::vector<double> p{fit.params.r, fit.params.alpha, fit.params.s, fit.params.beta};
         for (int i = 0; i < 4; ++i)
@@ -215,9 +220,10 @@ TEST(Coverage, PnbdParametersAndPredictions) {
         expected.add(inside(cm::pnbd_expected_interval(fit.params, fit.covariance, 2, 30, 38, 39, 0.95),
                             cm::pnbd_expected(truth, 2, 30, 38, 39)));
     }
-    std::printf("Pareto/NBD: %d of %d simulated data sets at the edge of the parameter space (Err:502)\n",
-                unidentified, sets);
-    EXPECT_LE(unidentified, sets / 20);
+    std::printf("Pareto/NBD: of %d simulated data sets, %d at the edge of the parameter space (Err:502), %d with a "
+                "singular information matrix (#NUM! standard errors)\n",
+                sets, unidentified, singular);
+    EXPECT_LE(unidentified + singular, sets / 20);
     for (const Coverage* c : {&params[0], &params[1], &params[2], &params[3], &alive, &expected}) {
         EXPECT_GE(c->share(), 0.93) << c->what;
         EXPECT_LE(c->share(), 0.97) << c->what;
