@@ -73,11 +73,11 @@ Integral tail_series(const PnbdParams& p, double A, double tau) {
     const double log_base = std::log(base), shape = S_k / S, slope = S_z / S;
     tail.log_value = -k * log_base + std::log(S);
     if (alpha_larger) {
-        tail.d = {-log_base + shape, -k / base + slope * (small + tau) / (base * base), -log_base + shape + S_e / S,
+        tail.d = {-log_base + shape, -k / base + slope * (small + tau) / base / base, -log_base + shape + S_e / S,
                   -slope / base};
     } else {
         tail.d = {-log_base + shape + S_e / S, -slope / base, -log_base + shape,
-                  -k / base + slope * (small + tau) / (base * base)};
+                  -k / base + slope * (small + tau) / base / base};
     }
     tail.ok = std::isfinite(tail.log_value);
     return tail;
