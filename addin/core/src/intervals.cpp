@@ -20,6 +20,23 @@ BgnbdParams bgnbd_of(const std::vector<double>& p) { return {p[0], p[1], p[2], p
 std::vector<double> as_vector(const GgParams& p) { return {p.p, p.q, p.v}; }
 GgParams gg_of(const std::vector<double>& p) { return {p[0], p[1], p[2]}; }
 
+// The interval of a CLV, clv(params, spend) of a purchase model (BG/NBD, Pareto/NBD) valued at
+// the Gamma-Gamma spend: the two fits are independent, so their variances add. A negative margin
+// makes the CLV negative: the interval of −CLV on the log scale, mirrored.
+template <class Clv>
+Interval clv_interval(const Clv& clv, const std::vector<double>& params, const ParameterCovariance& covariance,
+                      const GgParams& gg_params, const ParameterCovariance& gg_covariance, double x,
+                      double average_value, double margin, double level) {
+    detail::require_finite(margin, "margin");
+    const double sign = margin < 0 ? -1 : 1;
+    const auto value = [&](const std::vector<double>& p, const std::vector<double>& g) {
+        return sign * clv(p, gg_spend(gg_of(g), x, average_value));
+    };
+    const Interval i =
+        delta_interval(value, params, covariance, as_vector(gg_params), gg_covariance, level, Scale::positive);
+    return sign > 0 ? i : Interval{-i.upper, -i.lower};
+}
+
 }  // namespace
 
 Interval bgnbd_p_alive_interval(const BgnbdParams& params, const ParameterCovariance& covariance, double x, double t_x,
@@ -38,16 +55,10 @@ Interval bgnbd_clv_interval(const BgnbdParams& params, const ParameterCovariance
                             const GgParams& gg_params, const ParameterCovariance& gg_covariance, double x, double t_x,
                             double T, double average_value, double margin, double discount, double horizon,
                             double level) {
-    detail::require_finite(margin, "margin");
-    // A negative margin makes the CLV negative: the interval of −CLV on the log scale, mirrored.
-    const double sign = margin < 0 ? -1 : 1;
-    const auto clv = [&](const std::vector<double>& p, const std::vector<double>& g) {
-        const double spend = gg_spend(gg_of(g), x, average_value);
-        return sign * bgnbd_clv(bgnbd_of(p), x, t_x, T, spend, margin, discount, horizon);
+    const auto clv = [&](const std::vector<double>& p, double spend) {
+        return bgnbd_clv(bgnbd_of(p), x, t_x, T, spend, margin, discount, horizon);
     };
-    const Interval i = delta_interval(clv, as_vector(params), covariance, as_vector(gg_params), gg_covariance, level,
-                                      Scale::positive);
-    return sign > 0 ? i : Interval{-i.upper, -i.lower};
+    return clv_interval(clv, as_vector(params), covariance, gg_params, gg_covariance, x, average_value, margin, level);
 }
 
 std::vector<CohortForecast> bgnbd_cohort_forecast(const BgnbdParams& params, const ParameterCovariance& covariance,
@@ -227,15 +238,10 @@ Interval pnbd_expected_interval(const PnbdParams& params, const ParameterCovaria
 Interval pnbd_clv_interval(const PnbdParams& params, const ParameterCovariance& covariance, const GgParams& gg_params,
                            const ParameterCovariance& gg_covariance, double x, double t_x, double T,
                            double average_value, double margin, double discount, double horizon, double level) {
-    detail::require_finite(margin, "margin");
-    const double sign = margin < 0 ? -1 : 1;
-    const auto clv = [&](const std::vector<double>& p, const std::vector<double>& g) {
-        const double spend = gg_spend(gg_of(g), x, average_value);
-        return sign * pnbd_clv(pnbd_of(p), x, t_x, T, spend, margin, discount, horizon);
+    const auto clv = [&](const std::vector<double>& p, double spend) {
+        return pnbd_clv(pnbd_of(p), x, t_x, T, spend, margin, discount, horizon);
     };
-    const Interval i = delta_interval(clv, as_vector(params), covariance, as_vector(gg_params), gg_covariance, level,
-                                      Scale::positive);
-    return sign > 0 ? i : Interval{-i.upper, -i.lower};
+    return clv_interval(clv, as_vector(params), covariance, gg_params, gg_covariance, x, average_value, margin, level);
 }
 
 namespace {
