@@ -45,8 +45,9 @@ def read_master():
     return ids, np.array(dates, dtype=float), np.array(amounts)
 
 
-def scipy_fit(ids, dates):
-    """The reference: numpy summary, then Nelder-Mead on the negative log-likelihood."""
+def summary(ids, dates):
+    """x, t_x, T (weeks) of every customer seen in the calibration period, with numpy: same-day
+    orders merged, to 1997-09-30."""
     codes, customer = np.unique(np.array(ids), return_inverse=True)
     keep = dates <= CAL_END
     pairs = np.unique(np.stack([customer[keep], dates[keep]], axis=1), axis=0)  # distinct days
@@ -61,6 +62,12 @@ def scipy_fit(ids, dates):
     x = (days - 1)[seen].astype(float)
     t_x = (last - first)[seen] / 7
     T = (CAL_END - first)[seen] / 7
+    return x, t_x, T
+
+
+def scipy_fit(ids, dates):
+    """The reference: numpy summary, then Nelder-Mead on the negative log-likelihood."""
+    x, t_x, T = summary(ids, dates)
 
     def negative_ll(theta):
         r, alpha, a, b = np.exp(theta)

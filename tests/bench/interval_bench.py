@@ -13,30 +13,17 @@ import argparse
 import os
 import tempfile
 
-import numpy as np
-
 import cmoffice as lo
 import fods
-from bgnbd_bench import CAL_END, read_master
+from bgnbd_bench import read_master, summary
 from calc_bench import timed_recalc
 
 ADDIN = "ORG.CUSTOMERMETRICS.FUNCTIONS."
 
 
-def summary():
-    ids, dates, _ = read_master()
-    codes, customer = np.unique(np.array(ids), return_inverse=True)
-    keep = dates <= CAL_END
-    pairs = np.unique(np.stack([customer[keep], dates[keep]], axis=1), axis=0)
-    c, d = pairs[:, 0].astype(int), pairs[:, 1]
-    n = len(codes)
-    first = np.full(n, np.inf)
-    np.minimum.at(first, c, d)
-    last = np.full(n, -np.inf)
-    np.maximum.at(last, c, d)
-    days = np.bincount(c, minlength=n)
-    seen = days > 0
-    return list(zip((days - 1)[seen].astype(float), (last - first)[seen] / 7, (CAL_END - first)[seen] / 7))
+def summary_rows():
+    x, t_x, T = summary(*read_master()[:2])
+    return list(zip(x, t_x, T))
 
 
 def documents(folder, rows):
@@ -73,7 +60,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    rows = summary()
+    rows = summary_rows()
     folder = tempfile.mkdtemp(prefix="cm-interval-bench-")
     paths = documents(folder, rows)
     oxt = os.environ.get("CM_OXT", os.path.join(lo.ROOT, "build", "customermetrics.oxt"))
