@@ -14,6 +14,7 @@ namespace cm::uno {
 
 enum class CalcError : std::uint32_t {
     IllegalFPOperation = 503,  // #NUM!
+    NoConvergence = 523,       // Err:523, "the calculation does not converge"
     DivisionByZero = 532,      // #DIV/0!
 };
 

@@ -58,8 +58,8 @@ Range error_result(double coded, Range*);
 
 // Runs a library computation and maps its outcome for Calc:
 //   domain_error -> IllegalArgumentException (Err:502)
-//   division_by_zero -> #DIV/0!, overflow -> #NUM!, an error cell in a range -> that error
-//   (as NaN-coded error values), anything else -> RuntimeException (Err:519):
+//   division_by_zero -> #DIV/0!, overflow -> #NUM!, no_convergence -> Err:523, an error cell
+//   in a range -> that error (as NaN-coded error values), anything else -> RuntimeException (Err:519):
 //   nothing escapes to crash the office.
 template <class Compute>
 auto guarded(Compute&& compute) -> decltype(compute()) {
@@ -72,6 +72,8 @@ auto guarded(Compute&& compute) -> decltype(compute()) {
         return error_result(calc_error_value(CalcError::DivisionByZero), static_cast<Result*>(nullptr));
     } catch (const overflow&) {
         return error_result(calc_error_value(CalcError::IllegalFPOperation), static_cast<Result*>(nullptr));
+    } catch (const no_convergence&) {
+        return error_result(calc_error_value(CalcError::NoConvergence), static_cast<Result*>(nullptr));
     } catch (const domain_error& error) {
         throw_illegal(error.what());
     } catch (const css::uno::Exception&) {

@@ -15,16 +15,31 @@ inline void require(bool ok) {
         std::abort();
 }
 
-// Runs a library call whose clean refusals (the three errors of cm/errors.hpp) are fine;
-// anything else escapes and is a finding.
+// The library's clean refusals (cm/errors.hpp), the one list every target uses.
+enum class Refusal { none, domain_error, division_by_zero, overflow, no_convergence };
+
+// Runs a library call; returns which clean refusal it ended with (Refusal::none if it
+// returned). Anything else escapes and is a finding.
 template <class Compute>
-void tolerate_refusal(Compute compute) {
+Refusal refusal(Compute compute) {
     try {
         compute();
+        return Refusal::none;
     } catch (const cm::domain_error&) {
+        return Refusal::domain_error;
     } catch (const cm::division_by_zero&) {
+        return Refusal::division_by_zero;
     } catch (const cm::overflow&) {
+        return Refusal::overflow;
+    } catch (const cm::no_convergence&) {
+        return Refusal::no_convergence;
     }
+}
+
+// Runs a library call whose clean refusals are fine.
+template <class Compute>
+void tolerate_refusal(Compute compute) {
+    refusal(compute);
 }
 
 class FuzzInput {

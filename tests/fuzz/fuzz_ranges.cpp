@@ -16,25 +16,17 @@ namespace {
 
 // The outcome of a computation: its value, or which of cm's exceptions it threw.
 struct Outcome {
-    int thrown = 0;  // 0: none; 1 domain_error, 2 division_by_zero, 3 overflow
+    Refusal thrown = Refusal::none;
     double value = 0;
     bool operator==(const Outcome& other) const {
-        return thrown == other.thrown && (thrown != 0 || value == other.value);
+        return thrown == other.thrown && (thrown != Refusal::none || value == other.value);
     }
 };
 
 template <class Compute>
 Outcome outcome(Compute compute) {
     Outcome result;
-    try {
-        result.value = compute();
-    } catch (const cm::domain_error&) {
-        result.thrown = 1;
-    } catch (const cm::division_by_zero&) {
-        result.thrown = 2;
-    } catch (const cm::overflow&) {
-        result.thrown = 3;
-    }
+    result.thrown = refusal([&] { result.value = compute(); });
     return result;
 }
 
@@ -65,7 +57,7 @@ void tallies(FuzzInput& in) {
         return score;
     });
     const Outcome whole = outcome([&] { return cm::nps(answers.data(), answers.size()); });
-    require(refused ? whole.thrown == 1 : whole == tallied);
+    require(refused ? whole.thrown == Refusal::domain_error : whole == tallied);
 
     const double scale_max = in.number();
     const int csat_answers = in.byte();
@@ -73,7 +65,7 @@ void tallies(FuzzInput& in) {
     for (int i = 0; i < csat_answers; ++i)
         scores.push_back(in.number());
     const Outcome scale = outcome([&] { cm::CsatTally check(scale_max); return 0.0; });
-    refused = scale.thrown != 0;
+    refused = scale.thrown != Refusal::none;
     const Outcome csat_tallied = outcome([&] {
         cm::CsatTally csat(scale_max);
         for (double score : scores)
@@ -90,7 +82,7 @@ void tallies(FuzzInput& in) {
         return share;
     });
     const Outcome csat_whole = outcome([&] { return cm::csat(scores.data(), scores.size(), scale_max); });
-    require(refused ? csat_whole.thrown == 1 : csat_whole == csat_tallied);
+    require(refused ? csat_whole.thrown == Refusal::domain_error : csat_whole == csat_tallied);
 }
 
 std::size_t customer(FuzzInput& in, cm::CustomerIds& ids) {

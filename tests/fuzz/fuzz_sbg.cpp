@@ -17,14 +17,7 @@ namespace {
 
 template <class Compute>
 bool attempt(Compute compute) {
-    try {
-        compute();
-        return true;
-    } catch (const cm::domain_error&) {
-    } catch (const cm::division_by_zero&) {
-    } catch (const cm::overflow&) {
-    }
-    return false;
+    return refusal(compute) == Refusal::none;
 }
 
 // A cohort table: mostly survival-like rows (a size, then losses), sometimes anything, with

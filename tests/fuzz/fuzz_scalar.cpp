@@ -16,15 +16,11 @@ namespace {
 // Runs one function; returns its result, or nullopt when it refused its arguments.
 template <class Compute>
 std::optional<double> attempt(Compute compute) {
-    try {
-        const double result = compute();
-        require(std::isfinite(result));
-        return result;
-    } catch (const cm::domain_error&) {
-    } catch (const cm::division_by_zero&) {
-    } catch (const cm::overflow&) {
-    }
-    return std::nullopt;
+    double result = 0;
+    if (refusal([&] { result = compute(); }) != Refusal::none)
+        return std::nullopt;
+    require(std::isfinite(result));
+    return result;
 }
 
 }  // namespace

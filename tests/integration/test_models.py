@@ -391,7 +391,16 @@ class ModelsInCalc(unittest.TestCase):
                 ("=PNBD_DERT({0.553;10.578;0.606;11.669};1;1;2;0)", 503),   # s <= 1, undiscounted: infinite
                 ("=PNBD_PMF({0.553;10.578;0.606;11.669};39;1.5)", 502),
                 ("=PNBD_CLV({0.553;10.578;0.606;11.669};{6.25;3.74;15.44};1;1;2;30;0.3;0.01;2.5)", 502),
+                # Thirteen customers (x, t_x, T in AA1:AC13) on which the search does not converge
+                # (the unit test PnbdFit.ASearchThatDoesNotConvergeSaysSo): Calc's own Err:523.
+                ("=PNBD_FIT_RFM(AA1:AA13;AB1:AB13;AC1:AC13)", 523),
             ]
+            sheet.getCellRangeByName("AA1:AC13").setDataArray(tuple(zip(
+                (46, 0, 1, 2, 38, 1, 1, 41, 0, 49, 38, 3, 11),
+                (1.06657, 0, 0.581431, 0.226391, 0.575962, 0.31071, 0.199525, 0.589253, 0, 2.01523, 1.37551,
+                 0.224021, 0.0940947),
+                (1.17031, 0.386137, 1.38876, 0.838671, 1.79004, 0.479641, 1.04816, 2.08022, 0.776048, 2.31019,
+                 1.88727, 1.16737, 0.407265))))
             for r, (formula, code) in enumerate(cases):
                 cell = sheet.getCellByPosition(25, r)
                 cell.setFormula(formula)

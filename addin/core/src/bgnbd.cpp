@@ -216,7 +216,7 @@ BgnbdFit bgnbd_fit(const std::vector<double>& x, const std::vector<double>& t_x,
     }
     NegativeLogLikelihood objective{h, {}};
     const detail::Optimum best = detail::minimise(
-        objective, starts, "the BG/NBD fit did not converge to an interior optimum: the data cannot identify the model");
+        objective, starts, "the BG/NBD fit has its maximum at the edge of the parameter space: the data cannot identify the model");
     BgnbdFit fit;
     fit.params = {std::exp(best.theta[0]), std::exp(best.theta[1]), std::exp(best.theta[2]), std::exp(best.theta[3])};
     fit.log_likelihood = -best.value * h.customers;

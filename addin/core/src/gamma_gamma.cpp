@@ -103,7 +103,7 @@ GgFit gg_fit(const std::vector<double>& x, const std::vector<double>& average_va
         starts.push_back(theta);
     }
     const detail::Optimum best = detail::minimise(
-        objective, starts, "the Gamma-Gamma fit did not converge to an interior optimum: the data cannot identify the model");
+        objective, starts, "the Gamma-Gamma fit has its maximum at the edge of the parameter space: the data cannot identify the model");
     GgFit fit;
     fit.params = {std::exp(best.theta[0]), std::exp(best.theta[1]), std::exp(best.theta[2])};
     fit.log_likelihood = -best.value * static_cast<double>(buyers_x.size());

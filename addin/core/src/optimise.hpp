@@ -1,6 +1,8 @@
-// Maximum-likelihood search shared by the model fits: L-BFGS from LBFGS++ (Y. Qiu, MIT
-// licence, header-only, Debian liblbfgspp-dev) on Eigen, in log-parameters so that every
-// point the search visits is a valid parameter vector. Private to the library.
+// The one maximum-likelihood search of the library: every model fit (sBG, BG/NBD,
+// Gamma-Gamma, Pareto/NBD, BG/BB) calls minimise(), so that all follow the same convergence
+// rules. L-BFGS from LBFGS++ (Y. Qiu, MIT licence, header-only, Debian liblbfgspp-dev) on
+// Eigen, in log-parameters so that every point the search visits is a valid parameter
+// vector. Private to the library.
 #pragma once
 
 #include "cm/errors.hpp"
@@ -8,8 +10,10 @@
 #include <Eigen/Core>
 #include <LBFGS.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <string>
 #include <vector>
 
 namespace cm::detail {
@@ -23,11 +27,16 @@ struct Optimum {
 
 // Minimises objective(theta, gradient) (a mean negative log-likelihood per customer, so the
 // tolerances do not depend on the number of customers) from each start and keeps the best
-// point that converged: gradient norm below 1e-6 and no log-parameter beyond ±ln 1e8 (an
-// optimum at the edge of the parameter space is a model the data cannot identify).
+// point that converged: gradient norm below 1e-6 and no log-parameter beyond ±ln 1e8.
 // LBFGS++ throws when its line search cannot make progress; that happens at the optimum
 // itself once the objective is flat to rounding, so the lowest point reached is kept and
-// judged by its gradient like any other. Not converged from any start: domain_error(`failure`).
+// judged by its gradient like any other. The outcome, the same for every fit:
+//  - the best converged point, unless a search that ran to the edge of the parameter space
+//    (a log-parameter beyond ±ln 1e8) found a lower objective: then the likelihood rises
+//    towards the edge, the data cannot identify the model (domain_error(`failure`), Err:502);
+//  - no start converged and one ran to the edge: the same domain_error;
+//  - no start converged, none ran to the edge, each stopped inside the parameter space with
+//    its gradient not small after its bounded evaluations: no_convergence (Err:523).
 template <class Objective>
 Optimum minimise(Objective& objective, const std::vector<Eigen::VectorXd>& starts, const char* failure) {
     LBFGSpp::LBFGSParam<double> settings;
@@ -40,11 +49,13 @@ Optimum minimise(Objective& objective, const std::vector<Eigen::VectorXd>& start
     settings.linesearch = LBFGSpp::LBFGS_LINESEARCH_BACKTRACKING_WOLFE;
     constexpr double edge = 18.420680743952367;  // ln 1e8
     constexpr double gradient_tolerance = 1e-6;
+    constexpr double large = 9.210340371976184;  // ln 1e4: a parameter that may be running to the edge
     // The time bound: at most this many objective evaluations per start (a fit usually needs
     // 30-100), so that no data can keep Calc busy for long: 3 × 1000 evaluations of 10^6
     // orders' 360 000 customers are about 15 s at worst.
     constexpr int max_evaluations = 1000;
-    struct out_of_budget {};  // also: stuck
+    struct out_of_budget {};
+    struct stuck {};
     // A ridge of 1e-12 |theta|^2 on the mean negative log-likelihood (a Gaussian prior with a
     // variance of 5e11 on each log-parameter: no effect on any printed digit): it keeps every
     // L-BFGS curvature pair positive where the likelihood is flat or linear along a step
@@ -67,8 +78,8 @@ Optimum minimise(Objective& objective, const std::vector<Eigen::VectorXd>& start
             throw out_of_budget{};
         // A step too small to move theta at all: the search is stuck (and LBFGS++ would
         // divide by the zero curvature of a zero step, found by fuzz_models).
-        if (evaluations > 1 && theta == previous)
-            throw out_of_budget{};
+        if (previous.size() == theta.size() && theta == previous)
+            throw stuck{};
         previous = theta;
         double value = objective(theta, gradient);
         if (!std::isfinite(value) || !gradient.allFinite()) {
@@ -85,11 +96,14 @@ Optimum minimise(Objective& objective, const std::vector<Eigen::VectorXd>& start
     };
 
     Optimum best{Eigen::VectorXd(), std::numeric_limits<double>::infinity(), 0, false};
+    double lowest_at_edge = std::numeric_limits<double>::infinity();  // of the searches that ran to the edge
+    bool searched = false;  // some start had a finite objective
     for (const Eigen::VectorXd& start : starts) {
         Eigen::VectorXd theta = start;
         lowest = start;
         lowest_value = std::numeric_limits<double>::infinity();
         evaluations = 0;
+        previous.resize(0);
         double value = 0;
         {
             // A start where the objective is not finite is skipped: LBFGS++ would accept any
@@ -98,25 +112,74 @@ Optimum minimise(Objective& objective, const std::vector<Eigen::VectorXd>& start
             if (!std::isfinite(guarded(theta, gradient)))
                 continue;
             evaluations = 0;
+            searched = true;
         }
-        LBFGSpp::LBFGSSolver<double> solver(settings);
-        try {
-            solver.minimize(guarded, theta, value);
-        } catch (const std::exception&) {
-        } catch (const out_of_budget&) {
-        }
-        theta = lowest;
-        const int used = evaluations;
-        evaluations = 0;  // the check below is not part of the search's budget
+        // L-BFGS stops where its line search makes no more progress, or where 5 iterations
+        // improved the objective by less than 1e-13 (relative): on a long flat ridge of the
+        // likelihood (two parameters running to infinity together, e.g. BG/NBD's a and b) that
+        // happens before the gradient is small. The search then restarts from the lowest point,
+        // with a fresh memory, as long as each restart still lowers the objective and the budget
+        // lasts: it ends at the optimum, at the edge, or stuck.
+        bool converged = false, at_edge = false;
         Eigen::VectorXd gradient(theta.size());
-        value = guarded(theta, gradient);
-        const bool converged = std::isfinite(value) && gradient.norm() < gradient_tolerance &&
-                               theta.cwiseAbs().maxCoeff() < edge;
+        for (int restart = 0; restart < 20; ++restart) {
+            const double before = lowest_value;
+            bool exhausted = false;
+            previous.resize(0);  // a restart's first point may be the last one evaluated
+            LBFGSpp::LBFGSSolver<double> solver(settings);
+            try {
+                solver.minimize(guarded, theta, value);
+            } catch (const std::exception&) {
+            } catch (const stuck&) {
+            } catch (const out_of_budget&) {
+                exhausted = true;
+            }
+            theta = lowest;
+            value = objective(theta, gradient);  // the check is not part of the search's budget
+            value += ridge * theta.squaredNorm();
+            gradient += 2 * ridge * theta;
+            at_edge = std::isfinite(value) && theta.cwiseAbs().maxCoeff() >= edge;
+            converged = std::isfinite(value) && gradient.allFinite() && gradient.norm() < gradient_tolerance && !at_edge;
+            const bool progressed = lowest_value < before - 1e-15 * std::max(1.0, std::abs(before));
+            if (converged || at_edge || exhausted || !progressed)
+                break;
+        }
+        // Stopped inside, the gradient not small, with parameters already large: the search may
+        // have stalled on a ridge that runs to the edge, where the rounding of the likelihood
+        // hides the direction. Pushing the large log-parameters outwards together (which keeps
+        // their ratios, the direction of such ridges) tells: if the likelihood is no lower
+        // there, it rises (or stays) towards the edge, and the data cannot identify the model.
+        if (!converged && !at_edge && std::isfinite(value)) {
+            Eigen::VectorXd outwards = Eigen::VectorXd::Zero(theta.size());
+            for (Eigen::Index i = 0; i < theta.size(); ++i)
+                if (std::abs(theta[i]) > large)
+                    outwards[i] = theta[i] > 0 ? 1 : -1;
+            for (double step = 1; outwards.any() && step <= 8; step *= 2) {
+                const Eigen::VectorXd further = theta + step * outwards;
+                if (further.cwiseAbs().maxCoeff() > 2 * edge)
+                    break;
+                Eigen::VectorXd ignored(theta.size());
+                const double there = objective(further, ignored) + ridge * further.squaredNorm();
+                if (std::isfinite(there) && there <= value + 1e-12 * std::max(1.0, std::abs(value))) {
+                    at_edge = true;
+                    value = std::min(value, there);
+                    break;
+                }
+            }
+        }
         if (converged && value < best.value)
-            best = {theta, value, used, true};
+            best = {theta, value, std::min(evaluations, max_evaluations), true};
+        else if (at_edge)
+            lowest_at_edge = std::min(lowest_at_edge, value);
     }
-    if (!best.converged)
+    // The edge wins only when clearly lower: not by rounding of a flat objective.
+    const bool edge_is_lower =
+        lowest_at_edge < best.value - 1e-9 * std::max(1.0, std::abs(best.value));
+    if (edge_is_lower || (!best.converged && std::isfinite(lowest_at_edge)) || !searched)
         throw domain_error(failure);
+    if (!best.converged)
+        throw no_convergence("the fit did not converge: from every start the search stopped inside the "
+                             "parameter space with its gradient not small");
     best.value -= ridge * best.theta.squaredNorm();  // the objective itself, without the ridge
     return best;
 }

@@ -359,7 +359,7 @@ PnbdFit pnbd_fit(const std::vector<double>& x, const std::vector<double>& t_x, c
     }
     NegativeLogLikelihood objective(h);
     const detail::Optimum best = detail::minimise(
-        objective, starts, "the Pareto/NBD fit did not converge to an interior optimum: the data cannot identify the model");
+        objective, starts, "the Pareto/NBD fit has its maximum at the edge of the parameter space: the data cannot identify the model");
     PnbdFit fit;
     fit.params = {std::exp(best.theta[0]), std::exp(best.theta[1]), std::exp(best.theta[2]), std::exp(best.theta[3])};
     fit.log_likelihood = -best.value * h.customers;

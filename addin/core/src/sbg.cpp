@@ -1,8 +1,8 @@
 #include "cm/sbg.hpp"
 
 #include "checks.hpp"
+#include "optimise.hpp"
 
-#include <LBFGSB.h>
 #include <boost/math/special_functions/gamma.hpp>
 
 #include <Eigen/Core>
@@ -130,11 +130,6 @@ double geometric_log_likelihood(const Tallies& data) {
     return lost * std::log(theta) + (renewals > 0 ? renewals * std::log1p(-theta) : 0.0);
 }
 
-constexpr double log_lower = -13.815510557964274;  // ln 1e-6
-constexpr double log_upper = 13.815510557964274;   // ln 1e6
-constexpr double gradient_tolerance = 1e-6;        // of LL per customer, in ln alpha, ln beta
-constexpr int max_iterations = 500;
-
 class Objective {
 public:
     explicit Objective(const Tallies& data) : data_(data) {}
@@ -149,51 +144,6 @@ public:
 private:
     const Tallies& data_;
 };
-
-struct Attempt {
-    double ll = -std::numeric_limits<double>::infinity();
-    double alpha = 0, beta = 0;
-    bool converged = false, on_bound = false;
-};
-
-Attempt run(const Tallies& data, double alpha0, double beta0) {
-    LBFGSpp::LBFGSBParam<double> param;
-    param.epsilon = 1e-10;
-    param.epsilon_rel = 0;
-    param.max_iterations = max_iterations;
-    LBFGSpp::LBFGSBSolver<double> solver(param);
-    Objective objective(data);
-    Eigen::VectorXd x(2), lower(2), upper(2);
-    x << std::clamp(std::log(alpha0), log_lower, log_upper), std::clamp(std::log(beta0), log_lower, log_upper);
-    lower << log_lower, log_lower;
-    upper << log_upper, log_upper;
-    double fx = 0;
-    try {
-        solver.minimize(objective, x, fx, lower, upper);
-    } catch (const std::exception&) {
-        // A line search that cannot improve any more ends here; x is the last accepted point
-        // and the gradient test below decides whether it is the optimum.
-    }
-    Attempt attempt;
-    Eigen::VectorXd gradient(2);
-    fx = objective(x, gradient);
-    if (!std::isfinite(fx) || !x.allFinite())
-        return attempt;
-    attempt.alpha = std::exp(x[0]);
-    attempt.beta = std::exp(x[1]);
-    attempt.ll = -fx * data.customers;
-    double projected = 0;
-    for (int i = 0; i < 2; ++i) {
-        const bool at_lower = x[i] <= log_lower + 1e-9, at_upper = x[i] >= log_upper - 1e-9;
-        attempt.on_bound = attempt.on_bound || at_lower || at_upper;
-        // a bound that holds the point back: the gradient pushes outwards there
-        if ((at_lower && gradient[i] > 0) || (at_upper && gradient[i] < 0))
-            continue;
-        projected = std::max(projected, std::abs(gradient[i]));
-    }
-    attempt.converged = projected <= gradient_tolerance;
-    return attempt;
-}
 
 }  // namespace
 
@@ -273,33 +223,27 @@ SbgFit sbg_fit(const std::vector<SbgCohort>& cohorts) {
     starts.push_back({1, 5});
     starts.push_back({5, 1});
 
-    Attempt best;
-    double best_on_bound = -std::numeric_limits<double>::infinity();
-    for (const auto& start : starts) {
-        const Attempt attempt = run(data, start[0], start[1]);
-        if (attempt.on_bound)
-            best_on_bound = std::max(best_on_bound, attempt.ll);
-        else if (attempt.converged && attempt.ll > best.ll)
-            best = attempt;
-    }
-    const double tolerance = 1e-9 * std::max(1.0, std::abs(best.ll));
-    if (best_on_bound > best.ll + tolerance || (!best.converged && best_on_bound > -std::numeric_limits<double>::infinity()))
-        throw domain_error("the sBG fit runs to a boundary (alpha or beta towards 0 or infinity): "
-                           "the data do not identify the model");
-    if (!best.converged)
-        throw domain_error("the sBG fit did not converge");
+    std::vector<Eigen::VectorXd> log_starts;
+    for (const auto& start : starts)
+        log_starts.push_back(Eigen::Vector2d(std::log(start[0]), std::log(start[1])));
+    Objective objective(data);
+    const detail::Optimum optimum = detail::minimise(
+        objective, log_starts, "the sBG fit runs to the edge (alpha or beta towards 0 or infinity): the data do not identify the model");
+    const double alpha = std::exp(optimum.theta[0]), beta = std::exp(optimum.theta[1]);
+    const double ll = -optimum.value * data.customers;
+    const double tolerance = 1e-9 * std::max(1.0, std::abs(ll));
     // The gradient test is relative to the cohort sizes; data whose later periods are tiny
-    // next to the first (1e87 customers, then 1 199) can pass it away from the maximum. A
+    // next to the first (1e87 customers, then 1 199) could pass it away from the maximum. A
     // maximum is one: no point 1 % away in either parameter does better.
     for (const double factor : {0.99, 1.01}) {
-        if (log_likelihood(data, best.alpha * factor, best.beta) > best.ll + 1e-7 * std::max(1.0, std::abs(best.ll)) ||
-            log_likelihood(data, best.alpha, best.beta * factor) > best.ll + 1e-7 * std::max(1.0, std::abs(best.ll)))
-            throw domain_error("the sBG fit did not converge (the data are too uneven to locate the maximum)");
+        if (log_likelihood(data, alpha * factor, beta) > ll + 1e-7 * std::max(1.0, std::abs(ll)) ||
+            log_likelihood(data, alpha, beta * factor) > ll + 1e-7 * std::max(1.0, std::abs(ll)))
+            throw no_convergence("the sBG fit did not converge (the data are too uneven to locate the maximum)");
     }
-    if (best.ll <= geometric_log_likelihood(data) + tolerance)
+    if (ll <= geometric_log_likelihood(data) + tolerance)
         throw domain_error("retention does not rise with tenure: a constant retention rate fits as well, "
                            "the sBG is not identified");
-    return {best.alpha, best.beta, finite_result(best.ll)};
+    return {alpha, beta, finite_result(ll)};
 }
 
 namespace {

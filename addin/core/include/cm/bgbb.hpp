@@ -65,7 +65,7 @@ double bgbb_log_likelihood(const BgbbParams& params, double x, double t_x, doubl
 // edge of the parameter space (a parameter beyond 1e-8 .. 1e8); so is a data set whose
 // likelihood needs more than 10^6 terms per evaluation (Σ over distinct histories of
 // n − t_x + 1), too slow for a spreadsheet. Rows outside bgbb_log_likelihood's domain, or
-// columns of different lengths: domain_error.
+// columns of different lengths: domain_error. A search that does not converge: no_convergence.
 BgbbFit bgbb_fit(const std::vector<double>& x, const std::vector<double>& t_x, const std::vector<double>& n,
                  const std::vector<double>& weights = {});
 

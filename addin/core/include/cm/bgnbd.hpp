@@ -50,7 +50,7 @@ double bgnbd_log_likelihood(const BgnbdParams& params, double x, double t_x, dou
 // (LBFGS++) with the analytic gradient in log-parameters, from three starts, at most 1 000
 // likelihood evaluations each (src/optimise.hpp). A fit the data cannot identify — fewer than 5 customers, no repeat
 // buyer, no customer with T > 0, or an optimum at the edge of the parameter space (a
-// parameter beyond 1e-8 .. 1e8) — or a search that does not converge: domain_error.
+// parameter beyond 1e-8 .. 1e8): domain_error. A search that does not converge: no_convergence.
 // Rows outside the domain of bgnbd_log_likelihood: domain_error.
 BgnbdFit bgnbd_fit(const std::vector<double>& x, const std::vector<double>& t_x, const std::vector<double>& T);
 

@@ -29,4 +29,15 @@ public:
     using std::overflow_error::overflow_error;
 };
 
+// A model fit whose search ended inside the parameter space without reaching an optimum
+// (its gradient not small) within its bounded number of evaluations from every start: the
+// data may identify the model, the search did not find it. (Calc: Err:523, the error
+// LibreOffice's own analysis add-in raises for an iteration that does not converge.) Data
+// that cannot identify a model (the likelihood rises towards the edge of the parameter
+// space) are a domain_error.
+class no_convergence : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
 }  // namespace cm

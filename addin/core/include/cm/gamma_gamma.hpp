@@ -39,7 +39,8 @@ double gg_log_likelihood(const GgParams& params, double x, double average_value)
 // Maximum-likelihood fit (as in FH 2013) on the customers with x > 0 (rows with x = 0
 // are skipped, their average value is not read). L-BFGS in log-parameters from three
 // starts, at most 1 000 evaluations each. Fewer than 3 repeat buyers, all of one average
-// value, an optimum at the edge of the parameter space or no convergence: domain_error.
+// value, an optimum at the edge of the parameter space: domain_error; a search that does not
+// converge: no_convergence.
 // Rows outside the domain: domain_error.
 GgFit gg_fit(const std::vector<double>& x, const std::vector<double>& average_value);
 

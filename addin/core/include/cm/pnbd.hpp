@@ -55,8 +55,8 @@ double pnbd_log_likelihood(const PnbdParams& params, double x, double t_x, doubl
 // Maximum-likelihood fit on customers (x[i], t_x[i], T[i]): L-BFGS with the analytic gradient
 // in log-parameters from three starts (src/optimise.hpp), customers with one history summed
 // once. Data that cannot identify the model — fewer than 5 customers, no repeat buyer, no
-// customer with T > 0, an optimum at the edge of the parameter space — or a search that
-// does not converge: domain_error. Rows outside the domain of pnbd_log_likelihood: domain_error.
+// customer with T > 0, an optimum at the edge of the parameter space: domain_error. A search
+// that does not converge: no_convergence. Rows outside the domain of pnbd_log_likelihood: domain_error.
 PnbdFit pnbd_fit(const std::vector<double>& x, const std::vector<double>& t_x, const std::vector<double>& T);
 
 double pnbd_p_alive(const PnbdParams& params, double x, double t_x, double T);

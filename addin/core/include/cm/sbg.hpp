@@ -67,17 +67,19 @@ std::vector<SbgCohort> sbg_cohorts(const std::vector<std::vector<std::optional<d
 // function of a large argument is ever formed. Cohorts as from sbg_cohorts.
 double sbg_log_likelihood(const std::vector<SbgCohort>& cohorts, SbgParams params);
 
-// Maximum likelihood (alpha, beta) of the cohorts: L-BFGS-B (LBFGS++) on ln alpha, ln beta in
-// [ln 1e-6, ln 1e6] with the analytic gradient, from several starts (the two-period moment
-// solution, (1, 1), (1, 5), (5, 1)), at most 500 iterations each; the best start is kept.
+// Maximum likelihood (alpha, beta) of the cohorts: the library's one fitting path
+// (src/optimise.hpp: L-BFGS on ln alpha, ln beta with the analytic gradient) from several
+// starts (the two-period moment solution, (1, 1), (1, 5), (5, 1)), at most 1 000 evaluations
+// each; the best converged start is kept.
 // Errors (domain_error, Err:502 in Calc), never parameters that only look right:
 // - no cohort observed for 2 periods: two parameters need two retention rates;
 // - nobody lost, or everybody lost in period 1, or no one lost after period 1 in any cohort:
 //   the likelihood grows towards a boundary (beta -> inf, beta -> 0, alpha, beta -> 0);
-// - the best point is on the search bounds, or is not better than the constant-retention
+// - the best point is at the edge (a parameter beyond 1e-8 .. 1e8), or is not better than the constant-retention
 //   (geometric) limit alpha, beta -> inf: retention does not rise with tenure in the data, the
 //   sBG is not identified (use a constant retention rate);
-// - no start converged (projected gradient of LL per customer above 1e-6).
+// A search that does not converge (no start reached a gradient of LL per customer below 1e-6,
+// none ran to the edge; or a point 1 % away is better): no_convergence (Err:523).
 SbgFit sbg_fit(const std::vector<SbgCohort>& cohorts);
 
 // S(t) = B(alpha, beta + t)/B(alpha, beta) (Fader & Hardie 2007): the share of a cohort still a customer
