@@ -72,8 +72,9 @@ def xcu(table):
         # The name is the same in every language so that formulas read alike everywhere.
         out.append("     " + localized("DisplayName", {lang: name for lang in LANGUAGES}))
         out.append("     " + localized("Description", function["description"]))
+        # The Function Wizard's own category ("Add-in"); no CategoryDisplayName: LibreOffice
+        # reads none (sc/source/core/tool/addincol.cxx ignores it), so it would be dead words.
         out.append(f'     <prop oor:name="Category"><value>{table["category"]}</value></prop>')
-        out.append("     " + localized("CategoryDisplayName", table["category_display"]))
         out.append('     <node oor:name="Parameters">')
         for param in function["params"]:
             out.append(f'      <node oor:name="{param["name"]}" oor:op="replace">')

@@ -11,7 +11,7 @@ echo "== sBG model (Google Benchmark)"
 build/tests/bench/cm_sbg_bench --benchmark_min_time=0.5
 echo "== real Calc"
 PYTHONPATH="$PWD/python:$PWD/tests/reference:$PWD/tests/integration" /usr/bin/python3 tests/bench/calc_bench.py "$@"
-echo "== BG/NBD fit of the CDNOW master log: Calc against SciPy (issue 9)"
+echo "== BG/NBD fit of the CDNOW master log: Calc against SciPy"
 PYTHONPATH="$PWD/python:$PWD/tests/bench" /usr/bin/python3 tests/bench/bgnbd_bench.py
 echo "== real Calc: intervals down a column of the CDNOW master log's customers"
 PYTHONPATH="$PWD/python:$PWD/tests/reference:$PWD/tests/integration:$PWD/tests/bench" /usr/bin/python3 tests/bench/interval_bench.py

@@ -1,5 +1,5 @@
 """Sheets of the workbook «Прогноз удержания и CLV» / "Retention forecast and CLV" on the
-non-contractual side (issue 9): the CDNOW sample log (data/cdnow; Fader, Hardie & Lee 2005),
+non-contractual side: the CDNOW sample log (data/cdnow; Fader, Hardie & Lee 2005),
 its customer summary by RFM_SUMMARY, the BG/NBD and Gamma-Gamma fits (BGNBD_FIT, GG_FIT)
 beside the published numbers, per-customer P(alive), expected purchases, expected spend and
 CLV, the weekly tracking chart of actual against predicted repeat purchases over calibration

@@ -276,7 +276,7 @@ public:
         });
     }
 
-    // Customer-base models (issue 9, part 2): BG/NBD, Gamma-Gamma, RFM summary, CLV
+    // Customer-base models: BG/NBD, Gamma-Gamma, RFM summary, CLV
     Range SAL_CALL BGNBD_FIT(const DocumentSettings& options, const CellRange& customerIds, const CellRange& orderDates,
                              const Any& calibrationEnd, const Any& daysPerPeriod) override {
         return guarded([&] {

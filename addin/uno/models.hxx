@@ -1,4 +1,4 @@
-// Argument conversion for the customer-base models (issue 9: BG/NBD, Gamma-Gamma, RFM
+// Argument conversion for the customer-base models (BG/NBD, Gamma-Gamma, RFM
 // summary): order logs with amounts, columns of a summary given as ranges or arrays, a
 // date argument, and a fit's result row. The models themselves are in addin/core
 // (cm/rfm.hpp, cm/bgnbd.hpp, cm/gamma_gamma.hpp).

@@ -101,7 +101,7 @@ void BM_CompareLists(benchmark::State& state) {
 }
 BENCHMARK(BM_CompareLists)->RangeMultiplier(10)->Range(10000, 1000000)->Unit(benchmark::kMillisecond);
 
-// Customer-base models (issue 9): an order log simulated from the BG/NBD model with the CDNOW
+// Customer-base models: an order log simulated from the BG/NBD model with the CDNOW
 // sample's parameters (Fader, Hardie & Lee 2005), first purchases spread over 12 weeks, 78
 // weeks of orders, until `orders` orders; text ids. The summary to a 39-week calibration and
 // the fit are what BGNBD_FIT does after reading its ranges.

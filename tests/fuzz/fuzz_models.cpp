@@ -1,11 +1,12 @@
 // libFuzzer target: the customer-base models (cm/rfm.hpp, cm/bgnbd.hpp, cm/gamma_gamma.hpp,
-// cm/pnbd.hpp) with arbitrary parameters and histories, from plausible to hostile (NaN, ±inf,
+// cm/pnbd.hpp, cm/bgbb.hpp) with arbitrary parameters and histories, from plausible to hostile (NaN, ±inf,
 // 1e-300, 1e300, x in the hundreds, t -> 0; for the Pareto/NBD also T up to 2^40 and alpha,
 // beta 2^±60 apart, where its hypergeometric likelihood overflows in the peers' code). The promise: a finite result in its range, or one of
 // cm's exceptions; never NaN, infinity, a crash or a hang. Small fits too (a handful of
 // customers), which must converge or refuse, within their bounded iterations.
 #include "fuzz_input.hpp"
 
+#include <cm/bgbb.hpp>
 #include <cm/bgnbd.hpp>
 #include <cm/gamma_gamma.hpp>
 #include <cm/pnbd.hpp>
@@ -53,7 +54,7 @@ void extreme_history(FuzzInput& in, double& x, double& t_x, double& T) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     FuzzInput in(data, size);
-    const int which = in.byte() % 8;
+    const int which = in.byte() % 10;
     if (which <= 2) {  // per-customer predictions and likelihood
         const cm::BgnbdParams p{parameter(in), parameter(in), parameter(in), parameter(in)};
         double x, t_x, T;
@@ -138,6 +139,60 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             const auto fit = cm::pnbd_fit(x, t_x, T);
             require(std::isfinite(fit.log_likelihood) && fit.params.r > 0 && fit.params.alpha > 0 && fit.params.s > 0 &&
                     fit.params.beta > 0);
+        });
+    } else if (which == 8) {  // BG/BB per history, and the new-customer forecasts of BG/NBD
+        const cm::BgbbParams p{parameter(in), parameter(in), parameter(in), parameter(in)};
+        // a discrete history: mostly valid whole numbers, n up to 2^16 opportunities, sometimes anything
+        double n = in.byte() % 4 == 0 ? std::ldexp(1.0, in.byte() % 17) : in.byte() % 12;
+        double t_x = std::floor(n * (in.byte() / 255.0)), x = t_x > 0 ? 1 + std::floor((t_x - 1) * (in.byte() / 255.0)) : 0;
+        if (in.byte() % 8 == 0) {
+            x = in.number();
+            t_x = in.number();
+            n = in.number();
+        }
+        const double future = in.byte() % 3 == 0 ? in.number() : in.byte() % 40;
+        tolerate_refusal([&] { require(std::isfinite(cm::bgbb_log_likelihood(p, x, t_x, n)) && cm::bgbb_log_likelihood(p, x, t_x, n) <= 1e-12); });
+        tolerate_refusal([&] {
+            const double alive = cm::bgbb_p_alive(p, x, t_x, n);
+            require(alive >= 0 && alive <= 1);
+        });
+        tolerate_refusal([&] {
+            const double e = cm::bgbb_expected(p, x, t_x, n, future);
+            require(std::isfinite(e) && e >= 0 && e <= future + 1e-9 * future);
+        });
+        tolerate_refusal([&] {
+            const double e = cm::bgbb_expected_new(p, future);
+            require(std::isfinite(e) && e >= 0 && e <= future + 1e-9 * future);
+        });
+        const double discount = in.byte() % 3 == 0 ? in.number() : in.byte() / 100.0;
+        tolerate_refusal([&] {
+            const double dert = cm::bgbb_dert(p, x, t_x, n, discount);
+            require(std::isfinite(dert) && dert >= 0);
+        });
+        const cm::BgnbdParams q{parameter(in), parameter(in), parameter(in), parameter(in)};
+        const double t = in.byte() % 3 == 0 ? in.number() : in.byte() / 4.0;
+        tolerate_refusal([&] {
+            const double e = cm::bgnbd_expected_new(q, t);
+            require(std::isfinite(e) && e >= 0);
+        });
+        const double k = in.byte() % 4 == 0 ? in.number() : in.byte() % 16;
+        tolerate_refusal([&] {
+            const double probability = cm::bgnbd_pmf(q, t, k);
+            require(probability >= 0 && probability <= 1);
+        });
+    } else if (which == 9) {  // small BG/BB fits, with weights
+        const std::size_t rows = in.byte() % 24;
+        std::vector<double> x(rows), t_x(rows), n(rows), weights(rows);
+        for (std::size_t i = 0; i < rows; ++i) {
+            n[i] = 1 + in.byte() % 12;
+            t_x[i] = std::floor(n[i] * (in.byte() / 255.0));
+            x[i] = t_x[i] > 0 ? 1 + std::floor((t_x[i] - 1) * (in.byte() / 255.0)) : 0;
+            weights[i] = in.byte() % 8 == 0 ? in.number() : std::ldexp(1.0 + in.byte(), in.byte() % 24);
+        }
+        tolerate_refusal([&] {
+            const auto fit = cm::bgbb_fit(x, t_x, n, weights);
+            require(std::isfinite(fit.log_likelihood) && fit.params.alpha > 0 && fit.params.beta > 0 &&
+                    fit.params.gamma > 0 && fit.params.delta > 0);
         });
     } else {  // RFM summary of a small log
         const std::size_t n = in.byte() % 40, customers = 1 + in.byte() % 8;

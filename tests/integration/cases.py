@@ -160,7 +160,7 @@ ARRAY_CASES = [
                                                ["b", 1, -100, *adjusted_wald(0, 0, 1)]]),
     ("=NPS_BY_ARRAY(Data.A1:A3;IF(Data.A1:A3=10;2;1))", [[1, 2, 100, *adjusted_wald(2, 0, 0)],   # 9, 9
                                                          [2, 1, 100, *adjusted_wald(1, 0, 0)]]),  # 10
-    # Customer-base models (issue 9, part 2). RFM_SUMMARY of the order log P/R/Q to 2024-03-16
+    # Customer-base models. RFM_SUMMARY of the order log P/R/Q to 2024-03-16
     # in weeks (ids are text, so only the error cases here; the CDNOW sample: test_models.py).
     ("=RFM_SUMMARY(Data.P1:P8;Data.R1:R8;Data.Q1:Q8;DATE(2023;12;31))", DIV0),   # no order yet
     ("=RFM_SUMMARY(Data.P1:P8;Data.R1:R8;Data.P1:P8;DATE(2024;3;16))", ILLEGAL),  # text amounts

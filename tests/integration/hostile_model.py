@@ -776,7 +776,7 @@ for _name in reference.SCALAR:
     MODELS.setdefault(_name, scalar(_name))
 
 
-# The customer-base models (issue 9: addin/uno/models.cxx, cm/rfm.hpp, cm/bgnbd.hpp,
+# The customer-base models (addin/uno/models.cxx, cm/rfm.hpp, cm/bgnbd.hpp,
 # cm/gamma_gamma.hpp). What the fits and the predictions compute from valid data is checked
 # against published and SciPy numbers elsewhere (test_models.py); here: every refusal, and
 # RFM_SUMMARY's first cell. A valid `params` array's contents are not modelled (UNKNOWN).
@@ -949,7 +949,7 @@ MODELS.update({
     "SBG_SURVIVAL_CI": lambda fit, *rest: fit_block(fit, 2),
     "SBG_RETENTION_CI": lambda fit, *rest: fit_block(fit, 2),
     "SBG_DERL_CI": lambda fit, *rest: fit_block(fit, 2),
-    # Pareto/NBD (issue 16): cm::pnbd_fit refuses what cm::bgnbd_fit refuses, before its search.
+    # Pareto/NBD: cm::pnbd_fit refuses what cm::bgnbd_fit refuses, before its search.
     "PNBD_FIT": bgnbd_fit,
     "PNBD_FIT_RFM": lambda x, t_x, T: summary_columns(x, t_x, T),
     "PNBD_EXPECTED": lambda params, *numbers: params_row(params, 4),
@@ -1104,7 +1104,7 @@ MODELS.update({
 })
 
 
-# BG/BB and new-customer forecasts (issue 16: cm/bgnbd.hpp, cm/bgbb.hpp). As for the other
+# BG/BB and new-customer forecasts (cm/bgnbd.hpp, cm/bgbb.hpp). As for the other
 # models: `params` through parameter_row, the fit's columns through summary_columns.
 MODELS.update({
     "BGNBD_EXPECTED_NEW": lambda params, t: params_row(params, 4),

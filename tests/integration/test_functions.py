@@ -162,6 +162,18 @@ class FunctionsInCalc(unittest.TestCase):
             self.assertEqual([a.Name for a in entry["Arguments"]], [p["display"]["en"] for p in function["params"]])
             self.assertEqual([a.Description for a in entry["Arguments"]], [p["description"]["en"] for p in function["params"]])
 
+    def test_every_function_is_in_both_guides(self):
+        """A new function needs its section in docs/FUNCTIONS.md and its row in FUNCTIONS.ru.md
+        (CONTRIBUTING.md, "Adding a function"): its name must appear in each."""
+        import re
+        docs = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "docs")
+        for guide in ("FUNCTIONS.md", "FUNCTIONS.ru.md"):
+            with open(os.path.join(docs, guide), encoding="utf-8") as f:
+                text = f.read()
+            missing = [function["name"] for function in function_table()["functions"]
+                       if not re.search(r"(?<![A-Z_])%s(?![A-Z_])" % re.escape(function["name"]), text)]
+            self.assertEqual(missing, [], "document these functions in docs/%s" % guide)
+
     def test_function_wizard_says_what_calc_does_not(self):
         """The wizard's first page of every function that returns several cells says so (a
         function entered with Enter shows only its first value), the plain survey functions
@@ -171,10 +183,10 @@ class FunctionsInCalc(unittest.TestCase):
                            ("(optional", "optional,", "(required)"))
 
     def test_documents_from_the_cell_range_version(self):
-        """A document saved by the version before issue 10 (tests/integration/data, made with
+        """A document saved by the version before the survey functions took lists (tests/integration/data, made with
         the add-in built from commit 8c4100d) stores only the names and arguments, and loads
         and computes the same values. (NPS and CSAT took an XCellRange then, took an `any`
-        while issue 10 was open, and take an XCellRange again, arrays going to their _ARRAY
+        for a while, and take an XCellRange again, arrays going to their _ARRAY
         twins: a stored call does not record the parameter's type.)"""
         import zipfile
         path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data",

@@ -66,7 +66,7 @@ ANSWERS = [ref(token.text, expensive=True) if token.text == "Data.Z1:Z1048576" e
 # A good value for a range argument, by parameter name, while another argument is hostile.
 PLAIN_RANGES = {"scores": "Data.I1:I8", "startIds": "Data.H1:H6", "endIds": "Data.H1:H4",
                 "orderCustomers": "Data.H1:H6", "amounts": "Data.L1:L6", "orderDates": "Data.K1:K6",
-                "customerIds": "Data.H1:H6"}  # the customer-base models (issue 9)
+                "customerIds": "Data.H1:H6"}  # the customer-base models
 PLAIN_RANGES_OF = {("CSAT", 0): "Data.J1:J7"}
 
 office = lo.SharedOffice()

@@ -1,4 +1,4 @@
-"""The customer-base models (issue 9: BG/NBD, Gamma-Gamma, RFM summary, CLV) in real headless
+"""The customer-base models (BG/NBD, Gamma-Gamma, RFM summary, CLV) in real headless
 Calc on the CDNOW sample log (data/cdnow; Fader, Hardie & Lee 2005):
   * BGNBD_FIT straight from the log reproduces the published fit to its printed digits
     (r 0.243, alpha 4.414, a 0.793, b 2.426, LL -9582.4), also with ISO text dates and in a
@@ -10,7 +10,7 @@ Calc on the CDNOW sample log (data/cdnow; Fader, Hardie & Lee 2005):
   * the fits read RFM_SUMMARY's table as the guide has users enter it, over more rows than
     customers: the extra rows, which Calc fills with #N/A, are padding and the fit is the
     unpadded one; an #N/A among the customers stays an error.
-  * PNBD_FIT (issue 16) from the log reproduces the published Pareto/NBD fit (r 0.553, alpha
+  * PNBD_FIT from the log reproduces the published Pareto/NBD fit (r 0.553, alpha
     10.578, s 0.606, beta 11.669, LL -9595.0; Fader & Hardie 2005 note), PNBD_FIT_RFM on
     RFM_SUMMARY's output gives the same, and the Pareto/NBD predictions down a column agree
     with tests/reference/pnbd_reference.py's values (the ones tests/unit/pnbd_test.cpp checks).

@@ -2,6 +2,7 @@
 
 #include "checks.hpp"
 #include "optimise.hpp"
+#include "special.hpp"
 
 #include <boost/math/special_functions/gamma.hpp>
 
@@ -262,15 +263,15 @@ double log_gamma_shift(double x, double a) {
         return (x - 0.5) * std::log1p(a / x) + a * std::log(y) - a + (1 / (12 * y) - 1 / (12 * x)) -
                (1 / (360 * y * y * y) - 1 / (360 * x * x * x));
     }
+    // Boost.Math with the library's non-throwing policy (special.hpp): an overflow is ±inf or
+    // NaN, which the callers check, never an exception (SBG_SURVIVAL({1E306;1};1E306) showed
+    // #VALUE! when lgamma's overflow escaped with Boost's default policy).
     if (a > 1e5)  // beyond Boost's Lanczos range; the result is above 1e5 in magnitude here
-        return boost::math::lgamma(x + a) - boost::math::lgamma(x);
-    try {
-        const double ratio = boost::math::tgamma_delta_ratio(x, a);  // Gamma(x)/Gamma(x + a)
-        if (std::isnormal(ratio))
-            return -std::log(ratio);
-    } catch (const std::exception&) {
-    }
-    return boost::math::lgamma(x + a) - boost::math::lgamma(x);
+        return detail::log_gamma(x + a) - detail::log_gamma(x);
+    const double ratio = boost::math::tgamma_delta_ratio(x, a, detail::special_policy());  // Gamma(x)/Gamma(x + a)
+    if (std::isnormal(ratio))
+        return -std::log(ratio);
+    return detail::log_gamma(x + a) - detail::log_gamma(x);
 }
 
 }  // namespace
@@ -295,8 +296,15 @@ double sbg_survival(SbgParams params, double t) {
         // the same as two shifts by t, small next to alpha
         log_s = log_gamma_shift(beta, t) - log_gamma_shift(alpha + beta, t);
     }
-    if (std::isnan(log_s))
+    if (std::isnan(log_s)) {
+        // Both shifts beyond double range (alpha or t near 1e306): every period's retention
+        // (beta + k)/(alpha + beta + k), k < t, is at most (beta + t)/(alpha + beta + t), so
+        // ln S <= -t ln(1 + alpha/(beta + t)); below -750 the survival is 0 in double.
+        const double bound = -t * std::log1p(alpha / (beta + t));
+        if (bound < -750)
+            return 0;
         throw overflow("the survival cannot be computed for these parameters");
+    }
     return finite_result(std::exp(std::min(log_s, 0.0)));
 }
 
