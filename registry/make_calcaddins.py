@@ -7,29 +7,19 @@ usage: make_calcaddins.py functions.json XCustomerMetrics.idl out.xcu
 """
 import json
 import os
-import re
 import sys
 from xml.sax.saxutils import escape
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "idl"))
+import idl_parameters  # noqa: E402  (the one reader of the IDL)
 
 LANGUAGES = ("en", "ru")
 
 
 def idl_methods(idl_text):
-    """{method: [parameter, ...]} in declaration order, without the hidden parameters.
-
-    A parameter typed XPropertySet is the caller's document settings (its date origin): Calc
-    fills it itself and shows it nowhere, so the table does not list it."""
-    methods = {}
-    for name, args in re.findall(r"(?:\bdouble|\bany|>)\s+([A-Z][A-Z0-9_]*)\s*\(([^)]*)\)", idl_text):
-        params = []
-        for declaration in filter(None, (a.strip() for a in args.split(","))):
-            words = declaration.split()
-            if words[0] != "[in]":
-                continue
-            if not words[-2].endswith("XPropertySet"):
-                params.append(words[-1])
-        methods[name] = params
-    return methods
+    """{method: [parameter name, ...]} in declaration order, without the hidden parameters
+    (idl/idl_parameters.py, the one reader of the IDL)."""
+    return {name: [p for _, p in params] for name, params in idl_parameters.methods(idl_text).items()}
 
 
 def check(table, methods):

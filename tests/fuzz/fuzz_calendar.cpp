@@ -55,6 +55,9 @@ void check_iso_text(std::string_view text) {
     char printed[16];
     std::snprintf(printed, sizeof printed, "%04lld-%02u-%02u", static_cast<long long>(date.year), date.month, date.day);
     require(text.substr(0, 10) == printed);
+    // the civil date is a real one and maps back to its serial day
+    require(date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= cm::days_in_month(date.year, date.month));
+    require(cm::serial_from_civil(date) == static_cast<std::int64_t>(std::floor(*serial)));
 }
 
 }  // namespace

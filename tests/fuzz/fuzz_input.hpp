@@ -82,3 +82,25 @@ private:
     std::size_t size_;
     std::size_t position_ = 0;
 };
+
+// Shared by the model targets (fuzz_models, fuzz_intervals).
+// A positive parameter across many magnitudes, sometimes anything.
+inline double parameter(FuzzInput& in) {
+    const std::uint8_t tag = in.byte();
+    if (tag % 4 == 0)
+        return in.number();
+    return std::ldexp(1.0 + in.byte() / 256.0, static_cast<int>(in.byte() % 120) - 60);
+}
+
+// A history (x, t_x, T): mostly valid, x up to the hundreds, sometimes anything.
+inline void history(FuzzInput& in, double& x, double& t_x, double& T) {
+    if (in.byte() % 8 == 0) {
+        x = in.number();
+        t_x = in.number();
+        T = in.number();
+        return;
+    }
+    x = in.byte() % 4 == 0 ? in.byte() * 3 : in.byte() % 12;
+    T = in.byte() / 2.0 + in.byte() / 256.0;
+    t_x = x > 0 ? T * (in.byte() / 255.0) : 0;
+}

@@ -18,27 +18,6 @@
 
 namespace {
 
-// A positive parameter across many magnitudes, sometimes anything.
-double parameter(FuzzInput& in) {
-    const std::uint8_t tag = in.byte();
-    if (tag % 4 == 0)
-        return in.number();
-    return std::ldexp(1.0 + in.byte() / 256.0, static_cast<int>(in.byte() % 120) - 60);
-}
-
-// A history (x, t_x, T): mostly valid, x up to the hundreds, sometimes anything.
-void history(FuzzInput& in, double& x, double& t_x, double& T) {
-    if (in.byte() % 8 == 0) {
-        x = in.number();
-        t_x = in.number();
-        T = in.number();
-        return;
-    }
-    x = in.byte() % 4 == 0 ? in.byte() * 3 : in.byte() % 12;
-    T = in.byte() / 2.0 + in.byte() / 256.0;
-    t_x = x > 0 ? T * (in.byte() / 255.0) : 0;
-}
-
 // A Pareto/NBD history: history() or, one time in four, one at the extremes — x up to 10^4,
 // T up to 2^40 periods, t_x anywhere in [0, T] including T itself.
 void extreme_history(FuzzInput& in, double& x, double& t_x, double& T) {

@@ -42,6 +42,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         check_nps_interval(interval);
         return 0;
     });
+    tolerate_refusal([&] {  // z of a confidence: finite, >= 0 (0 where 1 - confidence/2 rounds to 1/2), rising with it
+        const double z = cm::normal_critical_value(confidence);
+        require(std::isfinite(z) && z >= 0);
+        if (confidence < 0.99)
+            require(cm::normal_critical_value(confidence + 0.005) >= z);
+        return 0;
+    });
     const double p2 = in.number(), m2 = in.number(), d2 = in.number();
     tolerate_refusal([&] {
         const double value = cm::nps_test_p_value(p, m, d, p2, m2, d2);

@@ -19,9 +19,14 @@ clearly, such as a reference through two sheets in a number argument).
 """
 import datetime
 import math
+import os
 import re
+import sys
 
 import reference
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, os.pardir, "idl"))
+import idl_parameters  # noqa: E402  (the one reader of the IDL)
 
 
 # ---------------------------------------------------------------------------------------
@@ -1034,18 +1039,15 @@ ANSWER_PARAMETERS = {"scores", "scoresA", "scoresB", "segments"}
 
 
 def signatures(idl_text):
-    """{method: ['number' | 'optional' | 'answers' | 'range', ...]} from the add-in's IDL."""
-    body = idl_text[idl_text.index("interface XCustomerMetrics"):]
+    """{method: ['number' | 'optional' | 'answers' | 'range', ...]} from the add-in's IDL, read by
+    idl/idl_parameters.py (the reader the Function Wizard table's check uses too)."""
     found = {}
-    for match in re.finditer(r"([\w:<> ]+?)\s+(\w+)\s*\(([^)]*)\)\s*raises", body):
+    for method, params in idl_parameters.methods(idl_text).items():
         kinds = []
-        for parameter in filter(None, (p.strip() for p in match.group(3).split(","))):
-            declared = re.sub(r"^\[in\]\s*", "", parameter).rsplit(None, 1)[0]
-            if declared.endswith("XPropertySet"):  # hidden: the document's settings, filled by Calc
-                continue
+        for declared, name in params:
             if declared == "double":
                 kinds.append("number")
-            elif declared == "any" and parameter.rsplit(None, 1)[1] in ANSWER_PARAMETERS:
+            elif declared == "any" and name in ANSWER_PARAMETERS:
                 kinds.append("answers")
             elif declared == "any":
                 kinds.append("optional")
@@ -1053,7 +1055,7 @@ def signatures(idl_text):
                 kinds.append("range")
             else:
                 kinds.append("other:" + declared)
-        found[match.group(2)] = kinds
+        found[method] = kinds
     return found
 
 

@@ -20,6 +20,7 @@ import unittest
 
 import cmoffice as lo
 from calc import function_table
+from cases import DATA_COLUMNS
 
 SHEETS = sorted(glob.glob(os.path.join(lo.ROOT, "tests", "sheets", "*.fods")))
 
@@ -82,6 +83,42 @@ class TestSheets(unittest.TestCase):
                 finally:
                     doc.close(True)
         print("\n%d test sheets, %d cases checked in Calc" % (len(SHEETS), total), file=sys.stderr)
+
+    def test_every_data_sheet_holds_the_shared_data(self):
+        """The Data sheet of every .fods that has one holds cases.py's DATA_COLUMNS, which
+        test_functions.py writes into its own document: a column changed in one place and not
+        the other fails here (the segment column Y had drifted into survey.fods alone)."""
+        from com.sun.star.table.CellContentType import EMPTY, FORMULA, TEXT
+        checked = 0
+        for path in SHEETS:
+            doc = office.open(path)
+            try:
+                if not doc.Sheets.hasByName("Data"):
+                    continue
+                sheet = doc.Sheets.getByName("Data")
+                problems = []
+                for letter, values in DATA_COLUMNS.items():
+                    column = 0
+                    for char in letter:
+                        column = column * 26 + ord(char) - ord("A") + 1
+                    for row, value in enumerate(values):
+                        cell = sheet.getCellByPosition(column - 1, row)
+                        kind = cell.getType()
+                        if value is None:
+                            ok = kind == EMPTY
+                        elif isinstance(value, str) and value.startswith("="):
+                            ok = kind == FORMULA and cell.getFormula().replace(" ", "").upper() == value.upper()
+                        elif isinstance(value, str):
+                            ok = kind == TEXT and cell.getString() == (value[1:] if value.startswith("'") else value)
+                        else:
+                            ok = kind not in (EMPTY, TEXT, FORMULA) and cell.getValue() == value
+                        if not ok:
+                            problems.append("%s%d: %r, shared data %r" % (letter, row + 1, cell.getFormula(), value))
+                self.assertEqual(problems, [], os.path.basename(path))
+                checked += 1
+            finally:
+                doc.close(True)
+        self.assertGreater(checked, 0)
 
     def test_every_function_has_cases(self):
         seen = set()

@@ -208,6 +208,12 @@ TEST(SbgSurvival, ExtremesAreFiniteOrCleanErrors) {
                 } catch (const cm::overflow&) {  // #NUM!: a clean refusal
                 }
             }
+    // found by fuzz_sbg: alpha 1.3e301, beta 1.3e304, t 45 292, two Stirling shifts of 1e7 whose
+    // difference is ln S = -44.3; S(t)/S(t-1) must be the retention of period t
+    {
+        const SbgParams p{1.2807876320273352e+301, 1.3072405007672461e+304};
+        EXPECT_NEAR(cm::sbg_survival(p, 45292) / cm::sbg_survival(p, 45291) / cm::sbg_retention(p, 45292), 1, 1e-11);
+    }
     EXPECT_THROW(cm::sbg_survival({0, 1}, 1), cm::domain_error);
     EXPECT_THROW(cm::sbg_survival({1, -1}, 1), cm::domain_error);
     EXPECT_THROW(cm::sbg_survival({1, 1}, -1), cm::domain_error);

@@ -123,6 +123,11 @@ std::vector<CohortForecast> bgnbd_cohort_forecast(const BgnbdParams& params, con
     // The time bound: at most 3·10^7 simulated purchases in all (about a second), so that no
     // parameters typed by hand (a tiny alpha: thousands of purchases a period) keep Calc busy.
     double budget = 3e7;
+    // What the draws will simulate, at the fitted parameters: beyond the bound, refused at once
+    // rather than after a second of simulation (found by fuzz_intervals: r 1.4e5, alpha 8e-9).
+    const double expected_longest = forecasts[order.back()].expected;
+    if (!(expected_longest * draws <= budget))
+        throw overflow("too many purchases to simulate: the forecast is beyond the model's range");
     std::vector<double> sum(sorted.size()), square(sorted.size()), counts(sorted.size());
     for (int d = 0; d < draws; ++d) {
         Eigen::Vector4d e;
@@ -141,7 +146,11 @@ std::vector<CohortForecast> bgnbd_cohort_forecast(const BgnbdParams& params, con
                 if (uniform(random) >= alive)
                     continue;
                 const double lambda = rate(random), u = ga(random), v = gb(random);
-                const double dropout = u / (u + v);
+                if (!(lambda > 0))  // a shape so small that the rate's draw underflows: no purchase
+                    continue;
+                // Beta(a, b + x) as u/(u + v); with shapes so small that both draws underflow it
+                // is 0 or 1, 1 with probability a/(a + b + x) (found by fuzz_intervals)
+                const double dropout = u + v > 0 ? u / (u + v) : (uniform(random) * (p.a + p.b + hx) < p.a ? 1.0 : 0.0);
                 double now = 0;
                 for (;;) {
                     now += -std::log1p(-uniform(random)) / lambda;

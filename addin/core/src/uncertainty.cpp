@@ -44,9 +44,13 @@ double quadratic_form(const std::vector<double>& gradient, const std::vector<dou
                       const ParameterCovariance& covariance) {
     const std::size_t k = params.size();
     double sum = 0;
+    // Each gradient component divided by its own parameter: the product p_i p_j underflows to 0
+    // for parameters below 1e-154 (found by fuzz_intervals, a division by zero).
     for (std::size_t i = 0; i < k; ++i)
         for (std::size_t j = 0; j < k; ++j)
-            sum += gradient[i] * gradient[j] * covariance.matrix[i * k + j] / (params[i] * params[j]);
+            sum += (gradient[i] / params[i]) * (gradient[j] / params[j]) * covariance.matrix[i * k + j];
+    if (!std::isfinite(sum))
+        throw overflow("the interval cannot be computed for these parameters and covariance");
     return std::max(sum, 0.0);
 }
 
