@@ -1,15 +1,7 @@
 """The one reader of the add-in's IDL (XCustomerMetrics.idl) for the scripts that need its
 methods: registry/make_calcaddins.py (the Function Wizard table must list the same parameters)
 and tests/integration/hostile_model.py (which argument is a number, a value or a range)."""
-import os
 import re
-
-IDL = os.path.join(os.path.dirname(os.path.abspath(__file__)), "XCustomerMetrics.idl")
-
-
-def read(path=IDL):
-    with open(path, encoding="utf-8") as f:
-        return f.read()
 
 
 def methods(idl_text):

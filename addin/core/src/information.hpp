@@ -20,10 +20,13 @@ namespace cm::detail {
 // clearly positive (below 1e-9 of the largest, or a non-finite entry) means a direction in which
 // the likelihood is flat or not a maximum, and the covariance is reported as not available
 // rather than as a huge or negative variance.
+// The Hessian of objective at theta by central differences of its gradient (step 1e-4 in each
+// log-parameter), made symmetric; false when a value or gradient there is not finite. Used for
+// the covariance below and for the fits' final Newton steps (optimise.hpp).
 template <class Objective>
-ParameterCovariance covariance_at_optimum(Objective& objective, const Eigen::VectorXd& theta, double n) {
+bool hessian_by_differences(Objective& objective, const Eigen::VectorXd& theta, Eigen::MatrixXd& hessian) {
     const Eigen::Index k = theta.size();
-    Eigen::MatrixXd hessian(k, k);
+    hessian.resize(k, k);
     Eigen::VectorXd up(k), down(k);
     constexpr double step = 1e-4;
     for (Eigen::Index j = 0; j < k; ++j) {
@@ -33,10 +36,20 @@ ParameterCovariance covariance_at_optimum(Objective& objective, const Eigen::Vec
         moved[j] = theta[j] - step;
         const double b = objective(moved, down);
         if (!std::isfinite(a) || !std::isfinite(b) || !up.allFinite() || !down.allFinite())
-            return {};
+            return false;
         hessian.col(j) = (up - down) / (2 * step);
     }
-    hessian = (0.5 * (hessian + hessian.transpose())) * n;
+    hessian = 0.5 * (hessian + hessian.transpose());
+    return true;
+}
+
+template <class Objective>
+ParameterCovariance covariance_at_optimum(Objective& objective, const Eigen::VectorXd& theta, double n) {
+    const Eigen::Index k = theta.size();
+    Eigen::MatrixXd hessian;
+    if (!hessian_by_differences(objective, theta, hessian))
+        return {};
+    hessian *= n;
     if (!hessian.allFinite())
         return {};
     const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(hessian);

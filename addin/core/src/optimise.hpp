@@ -6,6 +6,7 @@
 #pragma once
 
 #include "cm/errors.hpp"
+#include "information.hpp"
 
 #include <Eigen/Core>
 #include <Eigen/Eigenvalues>
@@ -26,9 +27,10 @@ struct Optimum {
     bool converged;
 };
 
-// The objective with the search's ridge (see minimise), for the final Newton steps.
+// The objective with the search's ridge (see minimise): what the search, its checks and the
+// final Newton steps all evaluate.
 template <class Objective>
-auto guarded_objective_of(Objective& objective, double ridge) {
+auto with_ridge(Objective& objective, double ridge) {
     return [&objective, ridge](const Eigen::VectorXd& theta, Eigen::VectorXd& gradient) {
         double value = objective(theta, gradient);
         value += ridge * theta.squaredNorm();
@@ -40,30 +42,20 @@ auto guarded_objective_of(Objective& objective, double ridge) {
 // Newton steps from a converged L-BFGS point, with the Hessian from central differences of the
 // analytic gradient: L-BFGS stops once the objective is flat to rounding, which leaves the
 // parameters correct to about half the digits of a double (the sBG fit of Fader & Hardie's
-// premium cohort from its percentages stopped at beta 3.80609504, the maximum is at 3.80609499);
+// premium cohort from its percentages stopped at beta 3.80609504, the maximum is at 3.80609496);
 // two Newton steps there bring them to the rounding of the gradient. A step is kept only when
 // it lowers the gradient and does not raise the objective beyond its rounding.
 template <class Objective>
-void polish(Objective objective, Optimum& best) {
+void polish(Objective&& objective, Optimum& best) {
     const Eigen::Index k = best.theta.size();
-    Eigen::VectorXd gradient(k), up(k), down(k), trial_gradient(k);
+    Eigen::VectorXd gradient(k), trial_gradient(k);
     double value = objective(best.theta, gradient);
     if (!std::isfinite(value) || !gradient.allFinite())
         return;
-    constexpr double step = 1e-4;
     for (int iteration = 0; iteration < 3 && gradient.norm() > 1e-13; ++iteration) {
-        Eigen::MatrixXd hessian(k, k);
-        for (Eigen::Index j = 0; j < k; ++j) {
-            Eigen::VectorXd moved = best.theta;
-            moved[j] += step;
-            const double a = objective(moved, up);
-            moved[j] = best.theta[j] - step;
-            const double b = objective(moved, down);
-            if (!std::isfinite(a) || !std::isfinite(b) || !up.allFinite() || !down.allFinite())
-                return;
-            hessian.col(j) = (up - down) / (2 * step);
-        }
-        hessian = 0.5 * (hessian + hessian.transpose());
+        Eigen::MatrixXd hessian;
+        if (!hessian_by_differences(objective, best.theta, hessian))
+            return;
         const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(hessian);
         if (eigen.info() != Eigen::Success || !(eigen.eigenvalues().minCoeff() > 0))
             return;
@@ -122,6 +114,7 @@ Optimum minimise(Objective& objective, const std::vector<Eigen::VectorXd>& start
     // L-BFGS curvature pair positive where the likelihood is flat or linear along a step
     // (tiny data sets), where LBFGS++ would otherwise divide by a zero s'y (found by fuzz_models).
     constexpr double ridge = 1e-12;
+    const auto penalised = with_ridge(objective, ridge);
 
     // The search must not wander where the objective is not finite: there it is +inf and
     // its gradient zero, so the line search backs off.
@@ -142,13 +135,11 @@ Optimum minimise(Objective& objective, const std::vector<Eigen::VectorXd>& start
         if (previous.size() == theta.size() && theta == previous)
             throw stuck{};
         previous = theta;
-        double value = objective(theta, gradient);
+        const double value = penalised(theta, gradient);
         if (!std::isfinite(value) || !gradient.allFinite()) {
             gradient.setZero();
             return std::numeric_limits<double>::infinity();
         }
-        value += ridge * theta.squaredNorm();
-        gradient += 2 * ridge * theta;
         if (value < lowest_value) {
             lowest_value = value;
             lowest = theta;
@@ -196,9 +187,7 @@ Optimum minimise(Objective& objective, const std::vector<Eigen::VectorXd>& start
                 exhausted = true;
             }
             theta = lowest;
-            value = objective(theta, gradient);  // the check is not part of the search's budget
-            value += ridge * theta.squaredNorm();
-            gradient += 2 * ridge * theta;
+            value = penalised(theta, gradient);  // the check is not part of the search's budget
             at_edge = std::isfinite(value) && theta.cwiseAbs().maxCoeff() >= edge;
             converged = std::isfinite(value) && gradient.allFinite() && gradient.norm() < gradient_tolerance && !at_edge;
             const bool progressed = lowest_value < before - 1e-15 * std::max(1.0, std::abs(before));
@@ -222,7 +211,7 @@ Optimum minimise(Objective& objective, const std::vector<Eigen::VectorXd>& start
                 if (further.cwiseAbs().maxCoeff() > 2 * edge)
                     break;
                 Eigen::VectorXd ignored(theta.size());
-                const double there = objective(further, ignored) + ridge * further.squaredNorm();
+                const double there = penalised(further, ignored);
                 if (std::isfinite(there) && there <= value + 1e-8 * std::max(1.0, std::abs(value))) {
                     at_edge = true;
                     value = std::min(value, there);
@@ -243,7 +232,7 @@ Optimum minimise(Objective& objective, const std::vector<Eigen::VectorXd>& start
     if (!best.converged)
         throw no_convergence("the fit did not converge: from every start the search stopped inside the "
                              "parameter space with its gradient not small");
-    polish(guarded_objective_of(objective, ridge), best);
+    polish(penalised, best);
     best.value -= ridge * best.theta.squaredNorm();  // the objective itself, without the ridge
     return best;
 }

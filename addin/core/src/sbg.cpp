@@ -255,13 +255,17 @@ namespace {
 // - 1/(360(x+a)^3) + 1/(360x^3) (error below 1e-25 for x >= 1e5); otherwise Boost.Math's
 // ratio of gamma functions, or, where that ratio leaves double range (the result is then
 // above 700 in magnitude), the difference of the log-gammas.
+// The series terms of Stirling's difference from x to y = x + a: 1/(12y) - 1/(12x) - 1/(360y^3) + 1/(360x^3).
+double stirling_terms(double x, double y) {
+    return (1 / (12 * y) - 1 / (12 * x)) - (1 / (360 * y * y * y) - 1 / (360 * x * x * x));
+}
+
 double log_gamma_shift(double x, double a) {
     if (a == 0)
         return 0;
     if (x >= 1e5) {
         const double y = x + a;
-        return (x - 0.5) * std::log1p(a / x) + a * std::log(y) - a + (1 / (12 * y) - 1 / (12 * x)) -
-               (1 / (360 * y * y * y) - 1 / (360 * x * x * x));
+        return (x - 0.5) * std::log1p(a / x) + a * std::log(y) - a + stirling_terms(x, y);
     }
     // Boost.Math with the library's non-throwing policy (special.hpp): an overflow is ±inf or
     // NaN, which the callers check, never an exception (SBG_SURVIVAL({1E306;1};1E306) showed
@@ -285,11 +289,8 @@ double log_gamma_shift_difference(double x, double gap, double a) {
     if (x < 1e5)
         return log_gamma_shift(x, a) - log_gamma_shift(x + gap, a);
     const double x2 = x + gap, y1 = x + a, y2 = x2 + a;
-    const auto small = [](double from, double to) {
-        return (1 / (12 * to) - 1 / (12 * from)) - (1 / (360 * to * to * to) - 1 / (360 * from * from * from));
-    };
     return ((x - 0.5) * std::log1p(a / x) - (x2 - 0.5) * std::log1p(a / x2)) - a * std::log1p(gap / y1) +
-           (small(x, y1) - small(x2, y2));
+           (stirling_terms(x, y1) - stirling_terms(x2, y2));
 }
 
 }  // namespace
