@@ -44,8 +44,12 @@ cm::ParameterCovariance covariance(FuzzInput& in, const std::vector<double>& par
 
 double level(FuzzInput& in) { return in.byte() % 4 == 0 ? in.number() : 0.5 + in.byte() / 512.0; }
 
-void check(const cm::Interval& interval, bool probability) {
+void check_bounds(const cm::Interval& interval) {
     require(std::isfinite(interval.lower) && std::isfinite(interval.upper) && interval.lower <= interval.upper);
+}
+
+void check(const cm::Interval& interval, bool probability) {
+    check_bounds(interval);
     if (probability)
         require(interval.lower >= 0 && interval.upper <= 1);
     else
@@ -60,31 +64,41 @@ void interval(Compute compute, bool probability) {
         check(result, probability);
 }
 
+
+// A continuous-time purchase model (BG/NBD, Pareto/NBD): P(alive), the expected purchases and,
+// with a Gamma-Gamma spend, the CLV, each with its interval.
+template <class Params, class Alive, class Expected, class Clv>
+void purchase_model(FuzzInput& in, const Params& p, const std::vector<double>& values, Alive alive,
+                    Expected expected, Clv clv) {
+    double x = 0, t_x = 0, T = 0;
+    history(in, x, t_x, T);
+    cm::ParameterCovariance c;
+    if (refusal([&] { c = covariance(in, values); }) != Refusal::none)
+        return;
+    const double confidence = level(in), t = in.number();
+    interval([&] { return alive(p, c, x, t_x, T, confidence); }, true);
+    interval([&] { return expected(p, c, x, t_x, T, t, confidence); }, false);
+    const cm::GgParams g{parameter(in), parameter(in), parameter(in)};
+    cm::ParameterCovariance gc;
+    if (refusal([&] { gc = covariance(in, {g.p, g.q, g.v}); }) != Refusal::none)
+        return;
+    const double value = in.number(), margin = in.number(), discount = in.number(), horizon = in.number();
+    cm::Interval result{};
+    if (refusal([&] { result = clv(p, c, g, gc, x, t_x, T, value, margin, discount, horizon, confidence); }) ==
+        Refusal::none)
+        check_bounds(result);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     FuzzInput in(data, size);
     const int which = in.byte() % 6;
     double x = 0, t_x = 0, T = 0;
-    if (which == 0) {  // BG/NBD, with a Gamma-Gamma spend for the CLV
+    if (which == 0) {  // BG/NBD
         const cm::BgnbdParams p{parameter(in), parameter(in), parameter(in), parameter(in)};
-        history(in, x, t_x, T);
-        cm::ParameterCovariance c;
-        if (refusal([&] { c = covariance(in, {p.r, p.alpha, p.a, p.b}); }) != Refusal::none)
-            return 0;
-        const double confidence = level(in), t = in.number();
-        interval([&] { return cm::bgnbd_p_alive_interval(p, c, x, t_x, T, confidence); }, true);
-        interval([&] { return cm::bgnbd_expected_interval(p, c, x, t_x, T, t, confidence); }, false);
-        const cm::GgParams g{parameter(in), parameter(in), parameter(in)};
-        cm::ParameterCovariance gc;
-        if (refusal([&] { gc = covariance(in, {g.p, g.q, g.v}); }) != Refusal::none)
-            return 0;
-        const double value = in.number(), margin = in.number(), discount = in.number(), horizon = in.number();
-        cm::Interval clv{};
-        if (refusal([&] {
-                clv = cm::bgnbd_clv_interval(p, c, g, gc, x, t_x, T, value, margin, discount, horizon, confidence);
-            }) == Refusal::none)
-            require(std::isfinite(clv.lower) && std::isfinite(clv.upper) && clv.lower <= clv.upper);
+        purchase_model(in, p, {p.r, p.alpha, p.a, p.b}, cm::bgnbd_p_alive_interval, cm::bgnbd_expected_interval,
+                       cm::bgnbd_clv_interval);
     } else if (which == 1) {  // a small cohort's forecast, few draws
         const cm::BgnbdParams p{parameter(in), parameter(in), parameter(in), parameter(in)};
         cm::ParameterCovariance c;
@@ -118,8 +132,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             for (const cm::CohortForecast& f : forecast) {
                 require(std::isfinite(f.expected) && f.expected >= 0);
                 check(f.parameters, false);
-                require(std::isfinite(f.predictive.lower) && std::isfinite(f.predictive.upper) &&
-                        f.predictive.lower <= f.predictive.upper);
+                check_bounds(f.predictive);
             }
         }
     } else if (which == 2) {  // sBG, its covariance from a fit or typed
@@ -146,23 +159,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         interval([&] { return cm::sbg_derl_interval(p, c, discount, renewals, confidence); }, false);
     } else if (which == 3) {  // Pareto/NBD
         const cm::PnbdParams p{parameter(in), parameter(in), parameter(in), parameter(in)};
-        history(in, x, t_x, T);
-        cm::ParameterCovariance c;
-        if (refusal([&] { c = covariance(in, {p.r, p.alpha, p.s, p.beta}); }) != Refusal::none)
-            return 0;
-        const double confidence = level(in), t = in.number();
-        interval([&] { return cm::pnbd_p_alive_interval(p, c, x, t_x, T, confidence); }, true);
-        interval([&] { return cm::pnbd_expected_interval(p, c, x, t_x, T, t, confidence); }, false);
-        const cm::GgParams g{parameter(in), parameter(in), parameter(in)};
-        cm::ParameterCovariance gc;
-        if (refusal([&] { gc = covariance(in, {g.p, g.q, g.v}); }) != Refusal::none)
-            return 0;
-        const double value = in.number(), margin = in.number(), discount = in.number(), horizon = in.number();
-        cm::Interval clv{};
-        if (refusal([&] {
-                clv = cm::pnbd_clv_interval(p, c, g, gc, x, t_x, T, value, margin, discount, horizon, confidence);
-            }) == Refusal::none)
-            require(std::isfinite(clv.lower) && std::isfinite(clv.upper) && clv.lower <= clv.upper);
+        purchase_model(in, p, {p.r, p.alpha, p.s, p.beta}, cm::pnbd_p_alive_interval, cm::pnbd_expected_interval,
+                       cm::pnbd_clv_interval);
     } else if (which == 4) {  // BG/BB
         const cm::BgbbParams p{parameter(in), parameter(in), parameter(in), parameter(in)};
         const double n = in.byte() % 8 == 0 ? in.number() : in.byte() % 12;

@@ -18,6 +18,21 @@
 
 namespace {
 
+// A new customer's forecasts (BG/NBD, Pareto/NBD): the expected purchases in his first t
+// periods, finite and >= 0, and P(exactly k of them), a probability.
+template <class Params, class Expected, class Pmf>
+void new_customer(FuzzInput& in, const Params& p, double t, Expected expected_new, Pmf pmf) {
+    tolerate_refusal([&] {
+        const double e = expected_new(p, t);
+        require(std::isfinite(e) && e >= 0);
+    });
+    const double k = in.byte() % 4 == 0 ? in.number() : in.byte() % 16;
+    tolerate_refusal([&] {
+        const double probability = pmf(p, t, k);
+        require(probability >= 0 && probability <= 1);
+    });
+}
+
 // A Pareto/NBD history: history() or, one time in four, one at the extremes — x up to 10^4,
 // T up to 2^40 periods, t_x anywhere in [0, T] including T itself.
 void extreme_history(FuzzInput& in, double& x, double& t_x, double& T) {
@@ -91,15 +106,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             const double e = cm::pnbd_expected(p, x, t_x, T, t);
             require(std::isfinite(e) && e >= 0);
         });
-        tolerate_refusal([&] {
-            const double e = cm::pnbd_expected_new(p, t);
-            require(std::isfinite(e) && e >= 0);
-        });
-        const double k = in.byte() % 4 == 0 ? in.number() : in.byte() % 16;
-        tolerate_refusal([&] {
-            const double probability = cm::pnbd_pmf(p, t, k);
-            require(probability >= 0 && probability <= 1);
-        });
+        new_customer(in, p, t, cm::pnbd_expected_new, cm::pnbd_pmf);
         const double discount = in.byte() % 3 == 0 ? in.number() : in.byte() / 1000.0;
         tolerate_refusal([&] {
             const double dert = cm::pnbd_dert(p, x, t_x, T, discount);
@@ -150,15 +157,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         });
         const cm::BgnbdParams q{parameter(in), parameter(in), parameter(in), parameter(in)};
         const double t = in.byte() % 3 == 0 ? in.number() : in.byte() / 4.0;
-        tolerate_refusal([&] {
-            const double e = cm::bgnbd_expected_new(q, t);
-            require(std::isfinite(e) && e >= 0);
-        });
-        const double k = in.byte() % 4 == 0 ? in.number() : in.byte() % 16;
-        tolerate_refusal([&] {
-            const double probability = cm::bgnbd_pmf(q, t, k);
-            require(probability >= 0 && probability <= 1);
-        });
+        new_customer(in, q, t, cm::bgnbd_expected_new, cm::bgnbd_pmf);
     } else if (which == 9) {  // small BG/BB fits, with weights
         const std::size_t rows = in.byte() % 24;
         std::vector<double> x(rows), t_x(rows), n(rows), weights(rows);

@@ -55,13 +55,18 @@ def assert_wizard_says(test, seen, language, returns, markers):
                                 "%s(%s): %s" % (name, argument.Name, argument.Description))
 
 
+def column_index(column_letter):
+    """0 for A, 25 for Z, 26 for AA... as Calc names its columns."""
+    column = 0
+    for letter in column_letter:
+        column = column * 26 + ord(letter) - ord("A") + 1
+    return column - 1
+
+
 def fill_column(sheet, column_letter, values):
     """None leaves a cell empty, '=...' is a formula, "'text" is text even if it looks
     like a number, other strings are text, numbers are numbers."""
-    column = 0
-    for letter in column_letter:  # A..Z, then AA, AB... as Calc names them
-        column = column * 26 + ord(letter) - ord("A") + 1
-    column -= 1
+    column = column_index(column_letter)
     for row, value in enumerate(values):
         cell = sheet.getCellByPosition(column, row)
         if value is None:

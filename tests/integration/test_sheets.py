@@ -19,7 +19,7 @@ import sys
 import unittest
 
 import cmoffice as lo
-from calc import function_table
+from calc import column_index, function_table
 from cases import DATA_COLUMNS
 
 SHEETS = sorted(glob.glob(os.path.join(lo.ROOT, "tests", "sheets", "*.fods")))
@@ -87,7 +87,8 @@ class TestSheets(unittest.TestCase):
     def test_every_data_sheet_holds_the_shared_data(self):
         """The Data sheet of every .fods that has one holds cases.py's DATA_COLUMNS, which
         test_functions.py writes into its own document: a column changed in one place and not
-        the other fails here (the segment column Y had drifted into survey.fods alone)."""
+        the other fails here (the segment column Y had drifted into survey.fods alone); make_sheet.py
+        writes it into them."""
         from com.sun.star.table.CellContentType import EMPTY, FORMULA, TEXT
         checked = 0
         for path in SHEETS:
@@ -98,11 +99,8 @@ class TestSheets(unittest.TestCase):
                 sheet = doc.Sheets.getByName("Data")
                 problems = []
                 for letter, values in DATA_COLUMNS.items():
-                    column = 0
-                    for char in letter:
-                        column = column * 26 + ord(char) - ord("A") + 1
                     for row, value in enumerate(values):
-                        cell = sheet.getCellByPosition(column - 1, row)
+                        cell = sheet.getCellByPosition(column_index(letter), row)
                         kind = cell.getType()
                         if value is None:
                             ok = kind == EMPTY

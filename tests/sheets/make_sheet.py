@@ -1,10 +1,13 @@
 """Writes a self-checking test sheet (tests/sheets/*.fods, layout in README.md) from a case
 table, in a headless Calc with the extension installed, so that the cached values a user sees on
 opening the file are the add-in's own results. Used for subscription.fods, intervals.fods and
-model_family.fods (their case tables are in this file); the other sheets are edited in Calc.
+model_family.fods (their case tables are in this file); the other sheets are edited in Calc,
+and their Data sheets get the shared test data (tests/integration/cases.py's DATA_COLUMNS,
+which test_functions.py writes into its own document; test_sheets checks that they agree).
 
-usage: PYTHONPATH=python:tests/reference /usr/bin/python3 tests/sheets/make_sheet.py build/customermetrics.oxt
+usage: PYTHONPATH=python:tests/integration:tests/reference /usr/bin/python3 tests/sheets/make_sheet.py build/customermetrics.oxt
 """
+import glob
 import os
 import sys
 import tempfile
@@ -17,6 +20,8 @@ import bgnbd_intervals as ref
 import bgnbd_reference
 import pnbd_reference
 import cmoffice as lo
+from calc import fill_column
+from cases import DATA_COLUMNS
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 # ERRORTYPE as the API writes it; the file stores it as ORG.OPENOFFICE.ERRORTYPE.
@@ -306,18 +311,6 @@ def model_family_cases():
     cov = None
     return dict({"BGNBD_EXPECTED_NEW": new, "BGNBD_PMF": pmf}, **cases)
 
-def fill(sheet, columns):
-    for letter, values in columns.items():
-        for row, value in enumerate(values):
-            if value is None:
-                continue
-            cell = sheet.getCellRangeByName("%s%d" % (letter, row + 1))
-            if isinstance(value, str):
-                cell.setString(value[1:] if value.startswith("'") else value)
-            else:
-                cell.setValue(value)
-
-
 def write(office, path, data_sheets, cases):
     doc = office.new_spreadsheet()
     try:
@@ -325,7 +318,8 @@ def write(office, path, data_sheets, cases):
         sheets.getByIndex(0).setName("Sheet1")
         for name, columns in data_sheets.items():
             sheets.insertNewByName(name, sheets.getCount())
-            fill(sheets.getByName(name), columns)
+            for letter, values in columns.items():
+                fill_column(sheets.getByName(name), letter, values)
         summary = sheets.getByName("Sheet1")
         summary.getCellRangeByName("A1").setString("Every case of %s is right when B2 is TRUE "
                                                    "(Data ▸ Calculate ▸ Recalculate Hard)" % os.path.basename(path))
@@ -356,6 +350,24 @@ def write(office, path, data_sheets, cases):
         doc.close(True)
 
 
+def stamp_shared_data(office, path):
+    """Writes DATA_COLUMNS into the Data sheet of the .fods at path, if it has one, recalculates
+    and saves it, refusing to save a sheet whose cases are not all right afterwards."""
+    doc = office.open(path)
+    try:
+        if not doc.Sheets.hasByName("Data"):
+            return
+        for letter, values in DATA_COLUMNS.items():
+            fill_column(doc.Sheets.getByName("Data"), letter, values)
+        doc.calculateAll()
+        summary = doc.Sheets.getByName("Sheet1").getCellRangeByName("B2")
+        if summary.getError() or summary.getValue() != 1:
+            raise SystemExit("%s: not every case is right with the shared data" % path)
+        doc.storeToURL(lo.file_url(path), lo.props(FilterName="OpenDocument Spreadsheet Flat XML"))
+    finally:
+        doc.close(True)
+
+
 def main(oxt):
     office = lo.office_with_extension(oxt, tempfile.mkdtemp(prefix="cm-sheets-"))
     try:
@@ -368,6 +380,8 @@ def main(oxt):
               {"Log": {"A": ["a", "b", "c"], "B": [45292, 45300, 45310], "C": [1, 0, 2]},
                "Donations": {k: [float(r[i]) for r in bgbb_reference.donations()] for i, k in enumerate("ABCD")}},
               model_family_cases())
+        for path in sorted(glob.glob(os.path.join(HERE, "*.fods"))):
+            stamp_shared_data(office, path)
     finally:
         office.stop()
         lo.remove_profile(office)
