@@ -10,6 +10,7 @@ margin and discount rate.
 The CDNOW sheets of the BG/NBD models are added by forecast_cdnow.add_sheets() (see build())."""
 import uno
 
+import forecast_bgbb
 import forecast_cdnow
 from builder import DECIMAL, MONEY, PERCENT, WHOLE
 
@@ -33,6 +34,7 @@ def build(workbook):
     data_sheet(workbook)
     forecast_sheet(workbook)
     ltv_sheet(workbook)
+    forecast_bgbb.add_sheet(workbook)  # BG/BB on the donations: discrete opportunities
     forecast_cdnow.add_sheets(workbook)  # BG/NBD, Gamma-Gamma, per-customer CLV on the CDNOW log
 
 

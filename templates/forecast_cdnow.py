@@ -59,11 +59,12 @@ def ref(name, cells):
 
 
 def add_sheets(workbook):
+    import forecast_which  # (here: it imports this module's helpers)
     orders = read_sample()
     customers = len({order[0] for order in orders if order[1] <= serial(CALIBRATION_END)})
     names = {key: workbook.t(*pair) for key, pair in
              dict(log=LOG, model=MODEL, customers=CUSTOMERS, tracking=TRACKING, band=BAND, working=WORKING,
-                  own=OWN).items()}
+                  own=OWN, which=forecast_which.WHICH, which_working=forecast_which.WORKING).items()}
     log_rows = len(orders) + 1
     log = dict(ids=ref(names["log"], "$A$2:$A$%d" % log_rows), dates=ref(names["log"], "$B$2:$B$%d" % log_rows),
                amounts=ref(names["log"], "$C$2:$C$%d" % log_rows), repeat=ref(names["log"], "$D$2:$D$%d" % log_rows),
@@ -77,9 +78,12 @@ def add_sheets(workbook):
                                  one_page=False),
         tracking=workbook.sheet(names["tracking"], [1.6, 2.4, 2.6, 2.8, 3.0, 1.0], one_page=False),
         band=workbook.sheet(names["band"], [1.4, 2.4, 2.0, 2.0, 2.0, 2.4, 2.4, 0.6]),
+        which=workbook.sheet(names["which"], [8.8, 2.4, 2.6, 2.4, 2.4, 2.6, 2.6, 2.6, 0.6], one_page=False),
         own=workbook.sheet(names["own"], [24.0]),
         log=workbook.sheet(names["log"], [2.2, 2.6, 2.2, 2.6, 1.8, 9.0], one_page=False),
         working=workbook.sheet(names["working"], [2.6, 1.6] + [1.4] * WEEKS, one_page=False),
+        which_working=workbook.sheet(names["which_working"], [2.2] + [1.6] * 14 + [2.6, 1.6, 1.4] + [1.6] * 14 +
+                                     [1.4] * WEEKS, one_page=False),
     )
     log_sheet(workbook, sheets["log"], orders)
     model_sheet(workbook, sheets["model"], names, log, customers)
@@ -87,6 +91,7 @@ def add_sheets(workbook):
     working_sheet(workbook, sheets["working"], names, customers)
     tracking_sheet(workbook, sheets["tracking"], names, log)
     holdout_band(workbook, sheets["band"], names, customers)
+    forecast_which.add(workbook, names, log, customers, sheets)
     own_log_sheet(workbook, sheets["own"])
 
 
