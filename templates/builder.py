@@ -329,6 +329,11 @@ class Sheet:
         """What the article printed: text, never a number a formula could pick up."""
         return self.text(address, text, "article")
 
+    def printed_figure(self, address, figure):
+        """A printed number given in English digits ("0.553"), as text with the workbook's
+        decimal separator (0,553 in Russian)."""
+        return self.printed(address, self.workbook.t(figure.replace(".", ","), figure))
+
     def value(self, address, number, number_format=None, name=None):
         """An input the user may replace (a percent format: input_format)."""
         cell = self.cell(address)

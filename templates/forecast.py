@@ -79,10 +79,8 @@ def data_sheet(workbook):
     s.header("E5", [t("SBG_FIT по годам 0–7", "SBG_FIT on years 0-7"), "alpha", "beta",
                     t("Лог. правдоподобие", "Log-likelihood"), t("В статье", "Article")])
     for row, label, column, printed, prefix in (
-            (6, t("Обычные", "Regular"), "B", "0,704 / 1,182" if workbook.language == "ru" else "0.704 / 1.182",
-             "FC_REG"),
-            (7, t("Премиум", "High end"), "C", "0,668 / 3,806" if workbook.language == "ru" else "0.668 / 3.806",
-             "FC_HIGH")):
+            (6, t("Обычные", "Regular"), "B", "0.704 / 1.182", "FC_REG"),
+            (7, t("Премиум", "High end"), "C", "0.668 / 3.806", "FC_HIGH")):
         s.text("E%d" % row, label)
         array_formula(s, "F%d:H%d" % (row, row), "=SBG_FIT(%s%d:%s%d)" % (column, FIRST_ROW, column, last_fit),
                       "0.000")
@@ -90,7 +88,7 @@ def data_sheet(workbook):
         s.name_cell(prefix + "_ALPHA", "F%d" % row)
         s.name_cell(prefix + "_BETA", "G%d" % row)
         s.name_cell(prefix + "_LL", "H%d" % row)
-        s.printed("I%d" % row, printed)
+        s.printed_figure("I%d" % row, printed)
 
     s.header("E9", [t("Постоянное удержание", "Constant retention"), t("Обычные", "Regular"),
                     t("Премиум", "High end")])

@@ -15,7 +15,7 @@ import csv
 import os
 
 from builder import MONEY, PERCENT, WHOLE
-from forecast_cdnow import ref, wrapped_note
+from forecast_cdnow import fit_row, ref, wrapped_note
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(os.path.dirname(HERE), "data", "donations.csv")
@@ -68,16 +68,11 @@ def add_sheet(workbook):
     x, tx, n, donors = ("$%s$%d:$%s$%d" % (column, first, column, last) for column in "BCDE")
     s.header("A9", ["BG/BB", "alpha", "beta", "gamma", "delta", t("лог. правдоп.", "log-likelihood")])
     s.text("A10", t("BGBB_FIT по историям с весами", "BGBB_FIT over the weighted histories"))
-    fit = s.sheet.getCellRangeByName("B10:F10")
-    for column in "BCDEF":
-        s.cell("%s10" % column).NumberFormat = workbook.format_key("0.0000" if column != "F" else "#,##0.00")
-    fit.setArrayFormula("=BGBB_FIT(%s;%s;%s;%s)" % (x, tx, n, donors))
-    fit.CellStyle = workbook.style("result")
-    for column, name in zip("BCDEF", ("BGBB_ALPHA", "BGBB_BETA", "BGBB_GAMMA", "BGBB_DELTA", "BGBB_LL")):
-        s.name_cell(name, "%s10" % column)
+    fit_row(workbook, s, "B10:F10", "=BGBB_FIT(%s;%s;%s;%s)" % (x, tx, n, donors),
+            ("BGBB_ALPHA", "BGBB_BETA", "BGBB_GAMMA", "BGBB_DELTA", "BGBB_LL"))
     s.text("A11", t("В статье (Fader, Hardie & Shang 2010)", "Published (Fader, Hardie & Shang 2010)"))
     for column, text in zip("BCDEF", PUBLISHED_FIT):
-        s.printed("%s11" % column, t(text.replace(".", ","), text))
+        s.printed_figure("%s11" % column, text)
 
     s.header("A%d" % top, [t("История", "History"), "x", "t_x", "n", t("Доноров", "Donors"),
                            t("P(alive) в 2002", "P(alive) in 2002"), t("Пожертвований за прогноз", "Gifts ahead"),
@@ -103,7 +98,7 @@ def add_sheet(workbook):
     for k, (hx, htx, _, _) in enumerate(histories):
         text = PUBLISHED_ALIVE.get((int(hx), int(htx)))
         if text:
-            s.printed("J%d" % (first + k), t(text.replace(".", ","), text))
+            s.printed_figure("J%d" % (first + k), text)
     s.name_cell("BGBB_FIRST_P_ALIVE", "F%d" % first)
     total = last + 1
     s.text("A%d" % total, t("Вся когорта", "The whole cohort"))
@@ -117,7 +112,7 @@ def add_sheet(workbook):
               "BGBB_VALUE_TOTAL")
     s.text("A%d" % (total + 1), t("В таблице Харди (5 лет): пожертвований за прогноз",
                                   "Hardie's spreadsheet (5 years): gifts ahead"))
-    s.printed("G%d" % (total + 1), t(PUBLISHED_NEXT_5.replace(".", ","), PUBLISHED_NEXT_5))
+    s.printed_figure("G%d" % (total + 1), PUBLISHED_NEXT_5)
     wrapped_note(s, "A%d:J%d" % (total + 2, total + 2), 1.8, t(
         "В строке когорты: ожидаемо живых доноров, их пожертвований за прогноз, сумма DERT и ценность всей когорты. "
         "DERT — Σ по будущим годам вероятности пожертвования, дисконтированной по ставке: ожидаемое число будущих "

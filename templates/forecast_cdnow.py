@@ -126,32 +126,22 @@ def model_sheet(workbook, s, names, log, customers):
     s.header("A13", [t("BG/NBD: покупки и уход", "BG/NBD: purchases and dropout"), "r", "alpha", "a", "b",
                      t("лог. правдоп.", "log-likelihood")])
     s.text("A14", t("BGNBD_FIT по журналу", "BGNBD_FIT from the log"))
-    fit = s.sheet.getCellRangeByName("B14:F14")
-    for column in "BCDEF":
-        s.cell("%s14" % column).NumberFormat = workbook.format_key("0.0000" if column != "F" else "#,##0.00")
-    fit.setArrayFormula("=BGNBD_FIT(%s;%s;B5;B6)" % (log["ids"], log["dates"]))
-    fit.CellStyle = workbook.style("result")
-    for column, name in zip("BCDEF", ("CDNOW_BG_R", "CDNOW_BG_ALPHA", "CDNOW_BG_A", "CDNOW_BG_B", "CDNOW_BG_LL")):
-        s.name_cell(name, "%s14" % column)
+    fit_row(workbook, s, "B14:F14", "=BGNBD_FIT(%s;%s;B5;B6)" % (log["ids"], log["dates"]),
+            ("CDNOW_BG_R", "CDNOW_BG_ALPHA", "CDNOW_BG_A", "CDNOW_BG_B", "CDNOW_BG_LL"))
     s.text("A15", t("В статье (Fader, Hardie & Lee 2005)", "Published (Fader, Hardie & Lee 2005)"))
     for column, text in zip("BCDEF", PUBLISHED_BGNBD):
-        s.printed("%s15" % column, t(text.replace(".", ","), text))
+        s.printed_figure("%s15" % column, text)
 
     s.header("A17", [t("Gamma-Gamma: сумма заказа", "Gamma-Gamma: order value"), "p", "q", "v",
                      t("лог. правдоп.", "log-likelihood")])
     s.text("A18", t("GG_FIT по сводке клиентов", "GG_FIT from the customer summary"))
     c = names["customers"]
     last = 4 + customers
-    gg = s.sheet.getCellRangeByName("B18:E18")
-    for column in "BCDE":
-        s.cell("%s18" % column).NumberFormat = workbook.format_key(DECIMAL if column != "E" else "#,##0.00")
-    gg.setArrayFormula("=GG_FIT(%s;%s)" % (ref(c, "$B$5:$B$%d" % last), ref(c, "$E$5:$E$%d" % last)))
-    gg.CellStyle = workbook.style("result")
-    for column, name in zip("BCDE", ("CDNOW_GG_P", "CDNOW_GG_Q", "CDNOW_GG_V", "CDNOW_GG_LL")):
-        s.name_cell(name, "%s18" % column)
+    fit_row(workbook, s, "B18:E18", "=GG_FIT(%s;%s)" % (ref(c, "$B$5:$B$%d" % last), ref(c, "$E$5:$E$%d" % last)),
+            ("CDNOW_GG_P", "CDNOW_GG_Q", "CDNOW_GG_V", "CDNOW_GG_LL"), parameter_format=DECIMAL)
     s.text("A19", t("В статье (Fader & Hardie 2013)", "Published (Fader & Hardie 2013)"))
     for column, text in zip("BCD", PUBLISHED_GG):
-        s.printed("%s19" % column, t(text.replace(".", ","), text))
+        s.printed_figure("%s19" % column, text)
 
     s.header("A21", [t("Итоги по клиентам", "Totals over the customers"), t("Значение", "Value")])
     totals = [
@@ -174,6 +164,22 @@ def model_sheet(workbook, s, names, log, customers):
                     "$B$14:$F$14 and $B$18:$E$18 (the trailing log-likelihood is ignored)."))
     uncertainty_blocks(workbook, s, log, ref(c, "$B$5:$B$%d" % last), ref(c, "$E$5:$E$%d" % last))
     return s
+
+
+def fit_row(workbook, s, cells, formula, names, parameter_format="0.0000"):
+    """A fit as a one-row array formula over `cells` ("B14:F14"): the parameters in
+    parameter_format, the last cell (the log-likelihood) #,##0.00, styled as a result, each
+    cell given its name of `names`."""
+    area = s.sheet.getCellRangeByName(cells)
+    address = area.getRangeAddress()
+    columns = [column_name(k) for k in range(address.StartColumn, address.EndColumn + 1)]
+    for k, column in enumerate(columns):
+        s.cell("%s%d" % (column, address.StartRow + 1)).NumberFormat = workbook.format_key(
+            parameter_format if k < len(columns) - 1 else "#,##0.00")
+    area.setArrayFormula(formula)
+    area.CellStyle = workbook.style("result")
+    for column, name in zip(columns, names):
+        s.name_cell(name, "%s%d" % (column, address.StartRow + 1))
 
 
 def uncertainty_blocks(workbook, s, log, frequencies, averages):

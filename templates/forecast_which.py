@@ -21,7 +21,7 @@ import datetime
 import uno
 
 from builder import DECIMAL, WHOLE
-from forecast_cdnow import ACQUISITION_DAYS, WEEKS, column_name, ref, serial, wrapped_note
+from forecast_cdnow import ACQUISITION_DAYS, WEEKS, column_name, fit_row, ref, serial, wrapped_note
 
 WHICH = ("CDNOW какая модель", "CDNOW which model")
 WORKING = ("CDNOW модели расчёт", "CDNOW models working")
@@ -40,6 +40,7 @@ DAY_COLUMNS = dict(day="P", count="Q", T="R")
 BG_PMF = 18                                 # column index of BG/NBD's k = 0 (S)
 PNBD_PMF = BG_PMF + BINS - 1                # of Pareto/NBD's k = 0 (Z)
 WEEK0 = PNBD_PMF + BINS - 1                 # of week 1 of Pareto/NBD's cumulative forecast (AG)
+DAY_TOTAL = FIRST + ACQUISITION_DAYS        # the row of the per-day columns' totals
 
 
 def add(workbook, names, log, customers, sheets):
@@ -85,23 +86,18 @@ def which_sheet(workbook, s, names, log, customers, holdout):
                      "AIC", "BIC"])
     s.text("A5", "BG/NBD (BGNBD_FIT)")
     s.text("A6", "Pareto/NBD (PNBD_FIT)")
-    for column, source in zip("BCDEF", "BCDEF"):
-        s.formula("%s5" % column, "=%s" % ref(m, "$%s$14" % source), "0.0000" if column != "F" else "#,##0.00")
-    fit = s.sheet.getCellRangeByName("B6:F6")
     for column in "BCDEF":
-        s.cell("%s6" % column).NumberFormat = workbook.format_key("0.0000" if column != "F" else "#,##0.00")
-    fit.setArrayFormula("=PNBD_FIT(%s;%s;%s;%s)" % (log["ids"], log["dates"], ref(m, "$B$5"), ref(m, "$B$6")))
-    fit.CellStyle = workbook.style("result")
-    for column, name in zip("BCDEF", ("CDNOW_PNBD_R", "CDNOW_PNBD_ALPHA", "CDNOW_PNBD_S", "CDNOW_PNBD_BETA",
-                                      "CDNOW_PNBD_LL")):
-        s.name_cell(name, "%s6" % column)
+        s.formula("%s5" % column, "=%s" % ref(m, "$%s$14" % column), "0.0000" if column != "F" else "#,##0.00")
+    fit_row(workbook, s, "B6:F6", "=PNBD_FIT(%s;%s;%s;%s)" % (log["ids"], log["dates"], ref(m, "$B$5"),
+                                                              ref(m, "$B$6")),
+            ("CDNOW_PNBD_R", "CDNOW_PNBD_ALPHA", "CDNOW_PNBD_S", "CDNOW_PNBD_BETA", "CDNOW_PNBD_LL"))
     customers_cell = ref(m, "$B$22")
     for row, (aic, bic) in ((5, ("CDNOW_BG_AIC", "CDNOW_BG_BIC")), (6, ("CDNOW_PNBD_AIC", "CDNOW_PNBD_BIC"))):
         s.formula("G%d" % row, "=2*4-2*F%d" % row, "#,##0.00", aic)
         s.formula("H%d" % row, "=4*LN(%s)-2*F%d" % (customers_cell, row), "#,##0.00", bic)
     s.text("A7", t("Pareto/NBD в статье (Fader, Hardie & Lee 2005)", "Pareto/NBD published (Fader, Hardie & Lee 2005)"))
     for column, text in zip("BCDEF", PUBLISHED_PNBD):
-        s.printed("%s7" % column, t(text.replace(".", ","), text))
+        s.printed_figure("%s7" % column, text)
     s.text("A8", t("Лучше по BIC (ниже)", "Better by BIC (lower)"))
     s.formula("B8", '=IF(H5<H6;"BG/NBD";"Pareto/NBD")', None, "CDNOW_BETTER_BY_BIC")
     s.text("A9", t("Разница BIC", "Difference of BIC"))
@@ -116,7 +112,6 @@ def which_sheet(workbook, s, names, log, customers, holdout):
     s.header("A%d" % top, [t("Повторных покупок за 39 недель", "Repeat purchases in the 39 weeks"),
                            t("Клиентов: факт", "Customers: actual"), "BG/NBD", "Pareto/NBD"])
     x = ref(c, "$B$5:$B$%d" % (4 + customers))
-    day_total = FIRST + ACQUISITION_DAYS
     for k in range(BINS):
         row = top + 1 + k
         s.text("A%d" % row, bin_label(k))
@@ -124,7 +119,7 @@ def which_sheet(workbook, s, names, log, customers, holdout):
         if k < BINS - 1:
             s.formula("B%d" % row, "=COUNTIF(%s;%d)" % (x, k), WHOLE, role=None)
             for column, first in (("C", BG_PMF), ("D", PNBD_PMF)):
-                s.formula("%s%d" % (column, row), "=%s" % ref(w, "$%s$%d" % (column_name(first + k), day_total)),
+                s.formula("%s%d" % (column, row), "=%s" % ref(w, "$%s$%d" % (column_name(first + k), DAY_TOTAL)),
                           "#,##0.0")
         else:
             s.formula("B%d" % row, '=COUNTIF(%s;">=%d")' % (x, k), WHOLE, role=None)
@@ -157,7 +152,7 @@ def which_sheet(workbook, s, names, log, customers, holdout):
         for column, values in (("C", "actual"), ("D", "bg"), ("E", "pnbd")):
             s.formula("%s%d" % (column, row), "=AVERAGEIF(%s;%s;%s)" % (holdout["x"], criterion, holdout[values]),
                       "0.000", role=None if column == "C" else "result")
-        s.printed("F%d" % row, t(PUBLISHED_HOLDOUT_PNBD[k].replace(".", ","), PUBLISHED_HOLDOUT_PNBD[k]))
+        s.printed_figure("F%d" % row, PUBLISHED_HOLDOUT_PNBD[k])
     s.name_cell("CDNOW_HOLDOUT_BIN_ACTUAL_0", "C%d" % (top + 1))
     s.name_cell("CDNOW_HOLDOUT_BIN_BG_0", "D%d" % (top + 1))
     s.name_cell("CDNOW_HOLDOUT_BIN_PNBD_0", "E%d" % (top + 1))
@@ -174,8 +169,8 @@ def which_sheet(workbook, s, names, log, customers, holdout):
     rows = []
     for week in range(1, WEEKS + 1):
         row = top + week
-        pnbd_total = ref(w, "$%s$%d" % (column_name(WEEK0 + week - 1), day_total))
-        pnbd_previous = ref(w, "$%s$%d" % (column_name(WEEK0 + week - 2), day_total)) if week > 1 else "0"
+        pnbd_total = ref(w, "$%s$%d" % (column_name(WEEK0 + week - 1), DAY_TOTAL))
+        pnbd_previous = ref(w, "$%s$%d" % (column_name(WEEK0 + week - 2), DAY_TOTAL)) if week > 1 else "0"
         rows.append(("%d" % week, "=%s" % ref(tracking, "$B$%d" % (4 + week)),
                      "=%s" % ref(tracking, "$C$%d" % (4 + week)), "=%s-%s" % (pnbd_total, pnbd_previous),
                      "=SUM(B$%d:B%d)" % (top + 1, row), "=SUM(C$%d:C%d)" % (top + 1, row), "=%s" % pnbd_total))
@@ -263,18 +258,16 @@ def working_sheet(workbook, s, names, log, customers):
                 column, row, row, pnbd, column, row, ref(m, "$B$6")))
         rows.append(tuple(cells))
     s.sheet.getCellRangeByPosition(15, FIRST - 1, WEEK0 + WEEKS - 1, day_last - 1).setFormulaArray(tuple(rows))
-    total_row = day_last + 1
-    s.text("P%d" % total_row, t("Итого", "Total"))
+    s.text("P%d" % DAY_TOTAL, t("Итого", "Total"))
     totals = tuple("=SUM(%s%d:%s%d)" % (column_name(k), FIRST, column_name(k), day_last)
                    for k in range(BG_PMF, WEEK0 + WEEKS))
-    s.sheet.getCellRangeByPosition(BG_PMF, total_row - 1, WEEK0 + WEEKS - 1, total_row - 1).setFormulaArray((totals,))
-    s.formula("Q%d" % total_row, "=SUM(Q%d:Q%d)" % (FIRST, day_last), WHOLE, role=None)
-    assert total_row == FIRST + ACQUISITION_DAYS
+    s.sheet.getCellRangeByPosition(BG_PMF, DAY_TOTAL - 1, WEEK0 + WEEKS - 1, DAY_TOTAL - 1).setFormulaArray((totals,))
+    s.formula("Q%d" % DAY_TOTAL, "=SUM(Q%d:Q%d)" % (FIRST, day_last), WHOLE, role=None)
     s.sheet.getCellRangeByName("P%d:P%d" % (FIRST, day_last)).NumberFormat = workbook.format_key(
         t("DD.MM.YYYY", "YYYY-MM-DD"))
     s.sheet.getCellRangeByPosition(WEEK0, 1, WEEK0 + WEEKS - 1, 1).NumberFormat = workbook.format_key(
         t("DD.MM", "MM-DD"))
-    s.sheet.getCellRangeByPosition(17, FIRST - 1, WEEK0 + WEEKS - 1, total_row - 1).NumberFormat = \
+    s.sheet.getCellRangeByPosition(17, FIRST - 1, WEEK0 + WEEKS - 1, DAY_TOTAL - 1).NumberFormat = \
         workbook.format_key("0.0")
     return dict(x=ref(s.name, "$B$%d:$B$%d" % (FIRST, last)), actual=ref(s.name, "$E$%d:$E$%d" % (FIRST, last)),
                 bg=ref(s.name, "$F$%d:$F$%d" % (FIRST, last)), pnbd=ref(s.name, "$G$%d:$G$%d" % (FIRST, last)))
