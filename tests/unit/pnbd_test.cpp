@@ -430,3 +430,29 @@ TEST(PnbdFit, RecoversSimulatedParameters) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(PnbdFit, ItsLikelihoodIsTheSumOfThePerCustomerFunction) {
+    // The fit sums its likelihood from coefficients shared by the customers with the same x,
+    // on two threads once there are 2 000 histories or more; pnbd_log_likelihood sums each
+    // customer's series on its own. 20 000 simulated customers in the regime alpha < beta, and
+    // three heavy buyers, whose shared coefficients (e)_n/n! overflow (e = r + x in the
+    // thousands) where the customer's own running product does not: the fit falls back to it.
+    Simulated s = simulate({1.5, 5, 0.8, 40}, 20000, 11);
+    for (double x : {1500.0, 2500.0, 3000.0}) {
+        s.x.push_back(x);
+        s.t_x.push_back(40);
+        s.T.push_back(52);
+    }
+    const auto fit = cm::pnbd_fit(s.x, s.t_x, s.T);
+    ASSERT_LT(fit.params.alpha, fit.params.beta);
+    double total = 0;
+    for (std::size_t i = 0; i < s.x.size(); ++i)
+        total += cm::pnbd_log_likelihood(fit.params, s.x[i], s.t_x[i], s.T[i]);
+    EXPECT_NEAR(fit.log_likelihood, total, 1e-9 * std::abs(total));
+    std::printf("%.6g %.6g %.6g %.6g LL %.6f, per customer %.6f\n", fit.params.r, fit.params.alpha, fit.params.s,
+                fit.params.beta, fit.log_likelihood, total);
+}
+
+}  // namespace
