@@ -17,6 +17,8 @@ echo "== Pareto/NBD fit of the CDNOW master log: Calc against SciPy"
 PYTHONPATH="$PWD/python:$PWD/tests/bench" /usr/bin/python3 tests/bench/bgnbd_bench.py --model pnbd
 echo "== BG/NBD fits of simulated data sets: the library against SciPy's Nelder-Mead (robustness)"
 PYTHONPATH="$PWD/python:$PWD/tests/bench" /usr/bin/python3 tests/bench/robustness.py
+echo "== Pareto/NBD fits of simulated data sets: the library against SciPy's Nelder-Mead (robustness)"
+PYTHONPATH="$PWD/python:$PWD/tests/bench" /usr/bin/python3 tests/bench/robustness.py --model pnbd
 echo "== real Calc: intervals down a column of the CDNOW master log's customers"
 PYTHONPATH="$PWD/python:$PWD/tests/reference:$PWD/tests/integration:$PWD/tests/bench" /usr/bin/python3 tests/bench/interval_bench.py
 echo "== real Calc: subscription revenue (MRR_MOVEMENTS against a native SUMIFS grid)"
