@@ -1,19 +1,22 @@
 #!/usr/bin/env python3
 """Writes CalcAddIns.xcu (the Function Wizard texts, English and Russian) from
-registry/functions.json, after checking that the table and the IDL agree on every
-function and on the name and order of every parameter.
+registry/functions.json (with the _ARRAY twins generated: registry/function_table.py), after
+checking that the table and the IDL agree on every function and on the name and order of
+every parameter.
 
 usage: make_calcaddins.py functions.json XCustomerMetrics.idl out.xcu
 """
-import json
 import os
 import sys
 from xml.sax.saxutils import escape
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "idl"))
 import idl_parameters  # noqa: E402  (the one reader of the IDL)
 
-LANGUAGES = ("en", "ru")
+import function_table  # noqa: E402  (registry/functions.json with the twins generated)
+
+LANGUAGES = function_table.LANGUAGES
 
 
 def idl_methods(idl_text):
@@ -78,8 +81,7 @@ def xcu(table):
 
 
 def main(table_path, idl_path, out_path):
-    with open(table_path, encoding="utf-8") as f:
-        table = json.load(f)
+    table = function_table.load(table_path, idl_path)
     with open(idl_path, encoding="utf-8") as f:
         methods = idl_methods(f.read())
     problems = check(table, methods)

@@ -1,5 +1,7 @@
 #include "convert.hxx"
 
+#include "any_cells.hxx"
+
 #include <rtl/string.hxx>
 #include <rtl/textenc.h>
 #include <rtl/ustring.hxx>
@@ -12,24 +14,19 @@ void throw_illegal(const char* message) {
 }
 
 std::optional<double> optional_number(const css::uno::Any& argument, const char* what) {
-    switch (argument.getValueTypeClass()) {
-        case css::uno::TypeClass_VOID:
-            return std::nullopt;
-        case css::uno::TypeClass_STRING:
-        case css::uno::TypeClass_BOOLEAN:
+    if (argument.getValueTypeClass() == css::uno::TypeClass_VOID)
+        return std::nullopt;
+    const css::uno::Any cell = single_cell(argument, what);
+    switch (kind_of(cell)) {
+        case CellKind::number:
+        case CellKind::error:  // of a 1×1 array expression: the library refuses the NaN
+            return number_of(cell);
+        case CellKind::empty:
+            if (cell.getValueTypeClass() == css::uno::TypeClass_VOID)
+                return std::nullopt;
+            [[fallthrough]];
+        default:
             throw_illegal((std::string(what) + " must be a number").c_str());
-        case css::uno::TypeClass_SEQUENCE: {
-            Range range;
-            if (!(argument >>= range) || range.getLength() != 1 || range[0].getLength() != 1)
-                throw_illegal((std::string(what) + " must be a single value").c_str());
-            return optional_number(range[0][0], what);
-        }
-        default: {
-            double number = 0;
-            if (!(argument >>= number))
-                throw_illegal((std::string(what) + " must be a number").c_str());
-            return number;
-        }
     }
 }
 
@@ -52,33 +49,22 @@ std::vector<double> parameter_row(const css::uno::Any& params, std::size_t count
         throw_illegal((std::string(what) + " must be one row or column of " + std::to_string(count) +
                        " numbers (a fit's result)").c_str());
     };
+    if (params.getValueTypeClass() == css::uno::TypeClass_VOID)
+        wrong();
+    const AnyCells cells(params, what);
+    // A fit's whole block (parameters, standard errors, covariance): its first row.
+    const bool block = cells.rows() > 1 && cells.columns() == static_cast<sal_Int32>(count + 1);
+    if (!block && !cells.is_line())
+        wrong();
     std::vector<double> values;
-    double single = 0;
-    Range cells;
-    css::uno::Sequence<css::uno::Sequence<double>> numbers;
-    if (params >>= cells) {
-        if (cells.getLength() == 0)
-            wrong();
-        // A fit's whole block (parameters, standard errors, covariance): its first row.
-        if (cells.getLength() > 1 && cells[0].getLength() == static_cast<sal_Int32>(count + 1))
-            cells = Range(&cells[0], 1);
-        if (cells.getLength() != 1 && cells[0].getLength() != 1)
-            wrong();
-        for (const auto& row : cells)
-            for (const auto& cell : row) {
-                if (cell.getValueTypeClass() != css::uno::TypeClass_DOUBLE)
-                    wrong();
-                values.push_back(*static_cast<const double*>(cell.getValue()));
-            }
-    } else if (params >>= numbers) {
-        if (numbers.getLength() != 1 && (numbers.getLength() == 0 || numbers[0].getLength() != 1))
-            wrong();
-        for (const auto& row : numbers)
-            for (double number : row)
-                values.push_back(number);
-    } else if (params.getValueTypeClass() == css::uno::TypeClass_DOUBLE && (params >>= single)) {
-        values.push_back(single);
-    }
+    for (sal_Int32 row = 0; row < (block ? 1 : cells.rows()); ++row)
+        for (sal_Int32 column = 0; column < cells.columns(); ++column) {
+            const css::uno::Any& cell = cells.at(row, column);
+            const CellKind kind = kind_of(cell);
+            if (kind != CellKind::number && kind != CellKind::error)  // an error: the library refuses a NaN
+                wrong();
+            values.push_back(number_of(cell));
+        }
     if (values.size() == count + 1)
         values.pop_back();
     if (values.size() != count)

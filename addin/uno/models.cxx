@@ -1,6 +1,6 @@
 #include "models.hxx"
 
-#include "answers.hxx"
+#include "any_cells.hxx"
 #include "calc_errors.hxx"
 #include "range_reader.hxx"
 
@@ -15,14 +15,9 @@
 namespace cm::uno {
 
 double date_argument(const css::uno::Any& argument, const DateOrigin& origin, const char* what) {
-    if (argument.getValueTypeClass() == css::uno::TypeClass_SEQUENCE) {
-        Range range;
-        if (!(argument >>= range) || range.getLength() != 1 || range[0].getLength() != 1)
-            throw_illegal((std::string(what) + " must be a single date").c_str());
-        return date_argument(range[0][0], origin, what);
-    }
-    if (const auto date = origin.read_cell(argument, what))
-        return *date;
+    if (argument.getValueTypeClass() != css::uno::TypeClass_VOID)
+        if (const auto date = origin.read_cell(single_cell(argument, what), what))
+            return *date;
     throw_illegal((std::string(what) + " is required").c_str());
 }
 
@@ -30,47 +25,20 @@ namespace {
 
 constexpr sal_Int32 not_available = 32767;  // FormulaError::NotAvailable: #N/A
 
-// The cells of one column argument, flattened; std::nullopt for an empty cell.
+// The cells of one column argument, flattened; std::nullopt for an empty cell, an error value
+// kept as its NaN (summary_columns tells padding from an error shown as itself).
 std::vector<std::optional<double>> column_cells(const css::uno::Any& argument, const char* what) {
     const std::string must = std::string(what) + " must be one row or one column of numbers";
-    std::vector<std::optional<double>> cells;
-    Range range;
-    css::uno::Sequence<css::uno::Sequence<double>> numbers;
-    double single = 0;
-    if (argument >>= range) {
-        if (range.getLength() > 1 && range[0].getLength() > 1)
-            throw_illegal(must.c_str());
-        for (const auto& row : range)
-            for (const auto& cell : row) {
-                switch (cell.getValueTypeClass()) {
-                    case css::uno::TypeClass_DOUBLE:
-                        cells.emplace_back(*static_cast<const double*>(cell.getValue()));
-                        break;
-                    case css::uno::TypeClass_VOID:
-                        cells.emplace_back();
-                        break;
-                    case css::uno::TypeClass_STRING:
-                        if (static_cast<const rtl::OUString*>(cell.getValue())->isEmpty()) {
-                            cells.emplace_back();
-                            break;
-                        }
-                        [[fallthrough]];
-                    default:
-                        throw_illegal(must.c_str());
-                }
-            }
-    } else if (argument >>= numbers) {
-        if (numbers.getLength() > 1 && numbers[0].getLength() > 1)
-            throw_illegal(must.c_str());
-        for (const auto& row : numbers)
-            for (double number : row)
-                cells.emplace_back(number);
-    } else if (argument.getValueTypeClass() == css::uno::TypeClass_DOUBLE && (argument >>= single)) {
-        cells.emplace_back(single);
-    } else {
+    if (argument.getValueTypeClass() != css::uno::TypeClass_DOUBLE &&
+        argument.getValueTypeClass() != css::uno::TypeClass_SEQUENCE)
         throw_illegal(must.c_str());
-    }
-    return cells;
+    const AnyCells cells(argument, what);
+    if (!cells.is_line())
+        throw_illegal(must.c_str());
+    std::vector<std::optional<double>> column;
+    column.reserve(static_cast<std::size_t>(cells.rows()) * static_cast<std::size_t>(cells.columns()));
+    cells.for_each([&](const css::uno::Any& cell) { column.push_back(number_or_empty(cell, must.c_str())); });
+    return column;
 }
 
 }  // namespace
@@ -267,21 +235,20 @@ FittedParameters fit_argument(const css::uno::Any& fit, std::size_t k, const cha
                        " rows: parameters, standard errors and covariance")
                           .c_str());
     };
-    Range rows;
-    if (!(fit >>= rows) || rows.getLength() < static_cast<sal_Int32>(k + 2))
+    if (fit.getValueTypeClass() != css::uno::TypeClass_SEQUENCE)
+        wrong();
+    const AnyCells cells(fit, what);
+    if (cells.rows() < static_cast<sal_Int32>(k + 2) || cells.columns() < static_cast<sal_Int32>(k))
         wrong();
     std::vector<double> numbers;
-    for (std::size_t row = 0; row < k + 2; ++row) {
-        const auto& cells = rows[static_cast<sal_Int32>(row)];
-        if (cells.getLength() < static_cast<sal_Int32>(k))
-            wrong();
+    for (sal_Int32 row = 0; row < static_cast<sal_Int32>(k + 2); ++row) {
         if (row == 1)
             continue;  // the standard errors: the covariance below holds them
-        for (std::size_t column = 0; column < k; ++column) {
-            const css::uno::Any& cell = cells[static_cast<sal_Int32>(column)];
-            if (cell.getValueTypeClass() != css::uno::TypeClass_DOUBLE)
+        for (sal_Int32 column = 0; column < static_cast<sal_Int32>(k); ++column) {
+            const css::uno::Any& cell = cells.at(row, column);
+            if (kind_of(cell) != CellKind::number && kind_of(cell) != CellKind::error)
                 wrong();
-            numbers.push_back(*static_cast<const double*>(cell.getValue()));
+            numbers.push_back(number_of(cell));
         }
     }
     FittedParameters result;

@@ -28,7 +28,7 @@ std::vector<std::vector<double>> summary_columns(std::initializer_list<const css
 // The same columns given as cell ranges (GG_FIT, BGNBD_FIT_RFM), each one row or one column,
 // all of one length; read clipped to the used area (a whole column costs only its data).
 // Why ranges: for an `any` parameter Calc refuses a referenced range holding an error cell
-// with Err:504 before calling the add-in (answers.hxx), so a table entered as an array
+// with Err:504 before calling the add-in (any_cells.hxx), so a table entered as an array
 // formula over more rows than it has, whose extra rows Calc fills with #N/A, could never be
 // read. Here those rows are padding: after the last row with data, a row that is #N/A in
 // every column (or empty in every column) is not data. Any other error cell shows as itself

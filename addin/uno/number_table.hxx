@@ -17,7 +17,7 @@ using NumberTable = std::vector<std::vector<std::optional<double>>>;
 // itself (CellError), anything else (text, TRUE/FALSE) is an illegal argument naming `what`.
 // A single number is a 1x1 table; a void argument is an illegal argument. A referenced range
 // holding an error cell never arrives: Calc shows Err:504 without calling the add-in
-// (answers.hxx), so a table entered as an array formula over more cells than its result,
+// (any_cells.hxx), so a table entered as an array formula over more cells than its result,
 // whose extra cells show #N/A, is read as IFNA(range;"") (docs/FUNCTIONS.md, SBG_FIT).
 NumberTable number_table(const css::uno::Any& block, const char* what);
 

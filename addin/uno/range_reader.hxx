@@ -1,7 +1,7 @@
 // Reads cell ranges fast and correctly: lists of survey answers (NPS, CSAT and the survey
 // statistics) and raw data (customer ids, order amounts and dates: CRR_IDS, RPR_ORDERS,
 // ARPU_ORDERS, COHORT_RETENTION...). The survey functions' _ARRAY twins take an `any`
-// instead, which accepts arrays but makes Calc copy a referenced range first: answers.hxx.
+// instead, which accepts arrays but makes Calc copy a referenced range first: any_cells.hxx.
 //
 // Measured on 10^6 cells (docs/PERFORMANCE.md): if Calc passes the range as
 // sequence<sequence<any>> it builds one Any per cell in its interpreter (about 3-7× the

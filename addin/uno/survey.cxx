@@ -1,5 +1,6 @@
 #include "survey.hxx"
 
+#include "any_cells.hxx"
 #include "range_reader.hxx"
 
 #include <cm/customers.hpp>
@@ -13,16 +14,16 @@ namespace cm::uno {
 
 namespace {
 
-template <class Tally>
-Tally tally_range(const CellRange& scores, Tally tally) {
-    if (const auto error = for_each_number(scores, [&](double score) { tally.add(score); }))
-        throw CellError{*error};
-    return tally;
+// The cells of an argument as its reader takes them.
+const CellRange& cells_of(const CellRange& range, const char* /* what: the range reader names no argument */) {
+    return range;
 }
+AnyCells cells_of(const css::uno::Any& argument, const char* what) { return AnyCells(argument, what); }
 
-template <class Tally>
-Tally tally_array(const css::uno::Any& scores, Tally tally, const char* what) {
-    AnswerArray(scores, what).for_each_number([&](double score) { tally.add(score); });
+template <class Answers, class Tally>
+Tally tally_of(const Answers& scores, Tally tally, const char* what) {
+    if (const auto error = for_each_number(cells_of(scores, what), [&](double score) { tally.add(score); }))
+        throw CellError{*error};
     return tally;
 }
 
@@ -77,20 +78,14 @@ private:
 
 }  // namespace
 
-NpsTally nps_answers(const CellRange& scores, const char* /* what: the range reader names no argument */) {
-    return tally_range(scores, NpsTally{});
+template <class Answers>
+NpsTally nps_answers(const Answers& scores, const char* what) {
+    return tally_of(scores, NpsTally{}, what);
 }
 
-NpsTally nps_answers(const css::uno::Any& scores, const char* what) {
-    return tally_array(scores, NpsTally{}, what);
-}
-
-CsatTally csat_answers(const CellRange& scores, double scale_max) {
-    return tally_range(scores, CsatTally(scale_max));
-}
-
-CsatTally csat_answers(const css::uno::Any& scores, double scale_max) {
-    return tally_array(scores, CsatTally(scale_max), "scores");
+template <class Answers>
+CsatTally csat_answers(const Answers& scores, double scale_max) {
+    return tally_of(scores, CsatTally(scale_max), "scores");
 }
 
 Range interval_row(const Interval& interval) {
@@ -100,23 +95,22 @@ Range interval_row(const Interval& interval) {
     return Range(&row, 1);
 }
 
-Range nps_by_segment(const CellRange& scores, const CellRange& segments) {
+template <class Answers>
+Range nps_by_segment(const Answers& scores, const Answers& segments) {
     SegmentTable table;
-    // aligned_window (inside) refuses two shapes and shows the first error cell as itself.
-    for_each_aligned({scores, segments}, [&](const css::uno::Any* const* cells) { table.add(*cells[0], *cells[1]); });
+    // Either reader refuses two shapes; the range reader shows the first error cell as itself
+    // before reading, the array's error values show as themselves in SegmentTable::add.
+    for_each_aligned({cells_of(scores, "scores"), cells_of(segments, "segments")},
+                     [&](const css::uno::Any* const* cells) { table.add(*cells[0], *cells[1]); });
     return table.table();
 }
 
-Range nps_by_segment(const css::uno::Any& scores, const css::uno::Any& segments) {
-    const AnswerArray answers(scores, "scores");
-    const AnswerArray groups(segments, "segments");
-    if (answers.rows() != groups.rows() || answers.columns() != groups.columns())
-        throw_illegal("scores and segments must have the same size");
-    SegmentTable table;
-    for (sal_Int32 row = 0; row < answers.rows(); ++row)
-        for (sal_Int32 column = 0; column < answers.columns(); ++column)
-            table.add(answers.at(row, column), groups.at(row, column));
-    return table.table();
-}
+// The two places the cells come from.
+template NpsTally nps_answers(const CellRange&, const char*);
+template NpsTally nps_answers(const css::uno::Any&, const char*);
+template CsatTally csat_answers(const CellRange&, double);
+template CsatTally csat_answers(const css::uno::Any&, double);
+template Range nps_by_segment(const CellRange&, const CellRange&);
+template Range nps_by_segment(const css::uno::Any&, const css::uno::Any&);
 
 }  // namespace cm::uno

@@ -10,12 +10,11 @@
 //   (range_reader.hxx); Calc refuses an array for it with Err:504;
 // - its _ARRAY twin (NPS_ARRAY, CSAT_ARRAY, NPS_CI_ARRAY...) takes an `any`: a range, an
 //   inline array or an array expression, which Calc copies whole before the call
-//   (answers.hxx).
+//   (any_cells.hxx).
 // Both apply the same rules through the same code below: numbers are answers, text and
 // empty cells are skipped, an error inside shows as itself.
 #pragma once
 
-#include "answers.hxx"
 #include "convert.hxx"
 #include "raw_data.hxx"
 
@@ -24,11 +23,16 @@
 
 namespace cm::uno {
 
+// Where the cells of a list of answers come from, `Answers`: a CellRange (the plain function,
+// read by range_reader.hxx) or a css::uno::Any (its _ARRAY twin, read by any_cells.hxx). One
+// template each, instantiated for both in survey.cxx: the two readers offer the same
+// for_each_number and for_each_aligned, so the rules cannot drift apart.
+
 // The answers of `scores` counted as NPS answers (0..10) or CSAT answers (1..scale_max).
-NpsTally nps_answers(const CellRange& scores, const char* what = "scores");
-NpsTally nps_answers(const css::uno::Any& scores, const char* what = "scores");
-CsatTally csat_answers(const CellRange& scores, double scale_max);
-CsatTally csat_answers(const css::uno::Any& scores, double scale_max);
+template <class Answers>
+NpsTally nps_answers(const Answers& scores, const char* what = "scores");
+template <class Answers>
+CsatTally csat_answers(const Answers& scores, double scale_max);
 
 // An interval as a one-row array of two numbers.
 Range interval_row(const Interval& interval);
@@ -36,8 +40,8 @@ Range interval_row(const Interval& interval);
 // NPS_BY: one row per segment in order of first appearance: segment, answers, NPS, lower,
 // upper (95 %). `scores` and `segments` have one shape; a row with a number answer needs a
 // segment (number or text); rows with no number answer are skipped.
-Range nps_by_segment(const CellRange& scores, const CellRange& segments);
-Range nps_by_segment(const css::uno::Any& scores, const css::uno::Any& segments);
+template <class Answers>
+Range nps_by_segment(const Answers& scores, const Answers& segments);
 
 // The functions over answers, for either form (Answers: CellRange or css::uno::Any).
 template <class Answers>

@@ -1,7 +1,7 @@
 """Small helpers to fill Calc sheets and read what cells show."""
-import json
 import os
 import re
+import sys
 
 import uno
 
@@ -10,10 +10,14 @@ from cases import ERROR_CODES
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # the repository
 
 
+sys.path.insert(0, os.path.join(ROOT, "registry"))
+import function_table as _table  # noqa: E402  (registry/functions.json, the _ARRAY twins generated)
+
+
 def function_table():
-    """registry/functions.json: every function with its texts in English and Russian."""
-    with open(os.path.join(ROOT, "registry", "functions.json"), encoding="utf-8") as f:
-        return json.load(f)
+    """Every function with its texts in English and Russian, as the Function Wizard must show
+    them: registry/functions.json with the _ARRAY twins generated (registry/function_table.py)."""
+    return _table.load()
 
 
 def function_descriptions(office):
@@ -27,7 +31,7 @@ def function_descriptions(office):
 
 
 # The plain survey functions, whose first wizard page names their _ARRAY twin.
-TWINS = ("NPS", "CSAT", "NPS_CI", "NPS_TEST", "CSAT_CI", "NPS_BY")
+TWINS = tuple(_table.twins())
 
 
 def array_functions():

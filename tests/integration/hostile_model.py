@@ -6,10 +6,10 @@ text where a number belongs is #VALUE! and the add-in is not called, an error va
 passed on, a range where a number belongs is intersected with the formula's row (or
 column), a plain number where a range belongs is Err:504. And what the add-in does with
 what it receives: reference.py for the scalar formulas, the range functions below (they
-follow docs/FUNCTIONS.md and addin/uno/range_reader.hxx: empty cells and text are skipped,
-an error cell shows as itself, the read limits; the plain survey functions read their
-answers so too), and the lists of survey answers of the _ARRAY twins, `any` parameters that
-Calc fills as addin/uno/answers.hxx describes (a range holding an error is Err:504, an
+follow docs/FUNCTIONS.md (§ 1.5, § 5): empty cells and text are skipped, an error cell
+shows as itself, the read limits of § 1.9 (read from the guide itself, below); the plain
+survey functions read their answers so too), and the lists of survey answers of the _ARRAY twins, `any` parameters that
+Calc fills as addin/uno/any_cells.hxx describes (a range holding an error is Err:504, an
 inline array's elements are answers).
 
 An outcome is Value(x), Error(codes) — the cell must show one of these codes; several
@@ -27,6 +27,60 @@ import reference
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, os.pardir, "idl"))
 import idl_parameters  # noqa: E402  (the one reader of the IDL)
+
+
+# ---------------------------------------------------------------------------------------
+# The documented limits: docs/FUNCTIONS.md § 1.9 ("How much one call reads"), the same in the
+# Russian guide. What a cell must show at a limit follows the guide, not the add-in's constants:
+# a limit changed in the C++ and not in the guide fails this test; one changed in the guide
+# needs no edit here.
+
+DOCS = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, os.pardir, "docs")
+
+
+def _table_after(text, marker):
+    """The rows of the first Markdown table after `marker`: [[cell, ...], ...] without the
+    header and the separator."""
+    rows = []
+    for line in text[text.index(marker):].splitlines()[1:]:
+        line = line.strip()
+        if not line.startswith("|"):
+            if rows:
+                break
+            continue
+        rows.append([cell.strip() for cell in line.strip("|").split("|")])
+    return rows[2:]
+
+
+def _amount(text):
+    """10^8 -> 1e8, 4·10^6 -> 4e6, 1200 -> 1200.0: the figure that starts `text`."""
+    match = re.match(r"(?:(\d+)·)?10\^(\d+)|(\d+)", text)
+    if not match:
+        raise ValueError("no limit in %r" % text)
+    if match.group(3):
+        return float(match.group(3))
+    return float(int(match.group(1) or 1) * 10 ** int(match.group(2)))
+
+
+def guide_limits():
+    """{limit's name in the English guide: its value}, after checking that the Russian guide
+    states the same values in the same order."""
+    with open(os.path.join(DOCS, "FUNCTIONS.md"), encoding="utf-8") as f:
+        english = _table_after(f.read(), "### 1.9 How much one call reads")
+    with open(os.path.join(DOCS, "FUNCTIONS.ru.md"), encoding="utf-8") as f:
+        russian = _table_after(f.read(), "**Сколько читает один вызов**")
+    values = [_amount(row[1]) for row in english]
+    if values != [_amount(row[1]) for row in russian]:
+        raise ValueError("the guides state different limits: FUNCTIONS.md § 1.9 and FUNCTIONS.ru.md")
+    return {row[0]: value for row, value in zip(english, values)}
+
+
+LIMITS = guide_limits()
+MAX_STREAMED = LIMITS["answers read from ranges"]
+MAX_HELD = LIMITS["data held at once"]
+MAX_DATE = LIMITS["a date"]  # days either side of 1899-12-30
+MAX_COHORT_CELLS = LIMITS["a cohort table"]
+MAX_BILLING_MONTHS = LIMITS["a billing export's span"]
 
 
 # ---------------------------------------------------------------------------------------
@@ -228,7 +282,7 @@ class Token:
         raise Failed(PARAMETERS)  # Calc: a value where a cell range is required
 
     def as_answers(self, row):
-        """The numbers an `any` list of answers receives (addin/uno/answers.hxx)."""
+        """The numbers an `any` list of answers receives (addin/uno/any_cells.hxx)."""
         raise Unmodelled()
 
 
@@ -417,7 +471,7 @@ class ReferenceList(Token):
 # What the add-in does with what it receives
 
 def number_or(value, default):
-    """convert.hxx optional_number: omitted is the default, text or a larger array Err:502."""
+    """The guide, § 1.4 (optional arguments): omitted is the default, text or a larger array Err:502."""
     kind = value[0]
     if kind == "void":
         return default
@@ -435,7 +489,7 @@ def flag_or(value, default):
     raise Failed(ILLEGAL)
 
 
-# cohort.hpp: English names in any letter case, Russian ones in lower case or capitalised.
+# The guide, COHORT_RETENTION: English names in any letter case, Russian ones in lower case or capitalised.
 PERIODS = {"month": "month", "месяц": "month", "Месяц": "month", "week": "week", "неделя": "week",
            "Неделя": "week", "quarter": "quarter", "квартал": "quarter", "Квартал": "quarter"}
 
@@ -450,9 +504,6 @@ def period_of(value):
     raise Failed(ILLEGAL)
 
 
-MAX_HELD = 1e7  # range_reader.hxx
-
-
 def is_integer_in(x, lowest, highest):
     return lowest <= x <= highest and x == math.floor(x)
 
@@ -464,15 +515,12 @@ def answers_in(answers, valid):
     return answers
 
 
-MAX_STREAMED = 1e8  # range_reader.hxx
-
-
 def is_nps_answer(x):
     return is_integer_in(x, 0, 10)
 
 
 def range_answers(region, valid):
-    """What the plain survey functions read from a range (range_reader.hxx for_each_number):
+    """What the plain survey functions read from a range (the guide, § 1.5 and § 1.9):
     the numbers of its used part, row by row, each checked as it is met (a number `valid`
     refuses is Err:502); an error cell shows the range's error; through two sheets or left
     out Err:502, more than 10^8 cells in the used part Err:502."""
@@ -583,7 +631,7 @@ def aligned(*regions):
 
 
 def customer(cell):
-    """raw_data.cxx customer_of: a number or a text is an id (never equal to each other)."""
+    """The guide, § 5: a number or a text is an id (never equal to each other)."""
     if cell is None:
         return None
     return (cell.kind, cell.value)
@@ -627,7 +675,7 @@ def purchase_frequency_orders(orders):
 
 
 def order_log(ids, numbers):
-    """raw_data.cxx read_order_log: (customer, number) of every row with an id."""
+    """The guide, § 5 (paired ranges): (customer, number) of every row with an id."""
     id_cells, number_cells = aligned(ids, numbers)
     log = []
     for id_cell, number_cell in zip(id_cells, number_cells):
@@ -656,8 +704,9 @@ EPOCH = datetime.date(1899, 12, 30)
 
 
 def period_index(serial, period):
-    """cohort.hpp period_index: weeks since Monday 1900-01-01, months or quarters since year 0."""
-    if abs(serial) > 1e7:
+    """The guide, COHORT_RETENTION (weeks start on Monday): weeks since Monday 1900-01-01, months
+    or quarters since year 0."""
+    if abs(serial) > MAX_DATE:
         raise Failed(ILLEGAL)
     day = math.floor(serial)
     if period == "week":  # serial 2 is Monday 1900-01-01
@@ -688,8 +737,8 @@ def cohort_retention(ids, dates, period):
         index = period_index(date, chosen)
         first[who] = min(first.get(who, index), index)
         last = index if last is None else max(last, index)
-    if sum(last - cohort + 1 for cohort in set(first.values())) > 4e6:
-        raise Failed(ILLEGAL)  # cohort.hpp max_cohort_cells
+    if sum(last - cohort + 1 for cohort in set(first.values())) > MAX_COHORT_CELLS:
+        raise Failed(ILLEGAL)
     return float(period_start(min(first.values()), chosen))
 
 
@@ -750,8 +799,8 @@ MODELS = {
 }
 
 
-# sBG (addin/uno/functions.cxx, cm/sbg.hpp). `params` goes through convert.hxx parameter_row:
-# one row or column of 2 numbers (3: a fit's row); `alive` through number_table.hxx. The
+# sBG (the guide, § 8). `params`: one row or column of 2 numbers (3: a fit's row); `alive`: a
+# block of numbers and empty cells. The
 # tokens tell an array's shape but not its numbers: a possible pair of parameters or a cohort
 # table is not modelled (only checked to be a finite number or an error); everything else is
 # refused with Err:502.
@@ -781,8 +830,7 @@ for _name in reference.SCALAR:
     MODELS.setdefault(_name, scalar(_name))
 
 
-# The customer-base models (addin/uno/models.cxx, cm/rfm.hpp, cm/bgnbd.hpp,
-# cm/gamma_gamma.hpp). What the fits and the predictions compute from valid data is checked
+# The customer-base models (the guide, § 9: BG/NBD, Gamma-Gamma, Pareto/NBD). What the fits and the predictions compute from valid data is checked
 # against published and SciPy numbers elsewhere (test_models.py); here: every refusal, and
 # RFM_SUMMARY's first cell. A valid `params` array's contents are not modelled (UNKNOWN).
 
@@ -800,7 +848,7 @@ class ShownText:
 
 
 def params_row(value, count):
-    """convert.cxx parameter_row: one row or column of count (or count + 1) numbers, or a fit's
+    """The guide, § 9 (a prediction's `params`): one row or column of count (or count + 1) numbers, or a fit's
     whole block (rows of count + 1 cells)."""
     if value[0] == "array":
         rows, columns = value[1]
@@ -812,7 +860,7 @@ def params_row(value, count):
 
 
 def fit_block(value, count):
-    """models.cxx fit_argument (guide: "How sure is the fit"): a fit's block over count + 2 rows
+    """The guide, § 9 ("How sure is the fit"): a fit's block over count + 2 rows
     or more, of count columns or more."""
     if value[0] == "array":
         rows, columns = value[1]
@@ -822,7 +870,7 @@ def fit_block(value, count):
 
 
 def summary_columns(*regions):
-    """models.cxx summary_columns over cell ranges (GG_FIT, BGNBD_FIT_RFM): each one row or
+    """The guide, § 9 (the customer summary) over cell ranges (GG_FIT, BGNBD_FIT_RFM): each one row or
     one column, all of one length; read clipped to the used area (at most 10^7 cells in all).
     After the last row with data, rows #N/A (or empty) in every column are padding; another
     error cell shows as itself, text or a row empty in some columns only is Err:502. What is
@@ -866,7 +914,7 @@ def summary_columns(*regions):
 
 
 def date_of(value):
-    """models.cxx date_argument: a number or ISO text (none in the pools); else Err:502."""
+    """The guide, § 9 (calibration_end): a date or ISO text (none in the pools); else Err:502."""
     if value[0] == "double":
         return value[1]
     if value[0] == "string" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value[1]):
@@ -875,7 +923,7 @@ def date_of(value):
 
 
 def dated_amounts(ids, dates, amounts):
-    """raw_data.cxx read_dated_amounts: (customer, date, amount) of every row with an id;
+    """The guide, § 5 and RFM_SUMMARY: (customer, date, amount) of every row with an id;
     orders with their value and billing rows with their MRR alike."""
     log = []
     for id_cell, date_cell, amount_cell in zip(*aligned(ids, dates, amounts)):
@@ -892,9 +940,9 @@ def dated_amounts(ids, dates, amounts):
 
 def rfm_rows(log, end, days):
     """cm::rfm_summary: [(customer, x, t_x, T)] in order of first appearance."""
-    if not math.isfinite(days) or days <= 0 or not math.isfinite(end) or abs(end) > 1e7:
+    if not math.isfinite(days) or days <= 0 or not math.isfinite(end) or abs(end) > MAX_DATE:
         raise Failed(ILLEGAL)
-    if any(not math.isfinite(date) or abs(date) > 1e7 or not math.isfinite(amount) for _, date, amount in log):
+    if any(not math.isfinite(date) or abs(date) > MAX_DATE or not math.isfinite(amount) for _, date, amount in log):
         raise Failed(ILLEGAL)
     end_day = math.floor(end)
     days_of = {}
@@ -1034,7 +1082,7 @@ def expected(name, kinds, tokens, row):
 # The IDL: which parameter is a number, an optional value or a range
 
 # `any` parameters that take a list of survey answers (a range, an inline array or an array
-# expression: the _ARRAY twins, addin/uno/answers.hxx) rather than one optional value.
+# expression: the _ARRAY twins, addin/uno/any_cells.hxx) rather than one optional value.
 ANSWER_PARAMETERS = {"scores", "scoresA", "scoresB", "segments"}
 
 
@@ -1060,17 +1108,17 @@ def signatures(idl_text):
 
 
 # Subscription revenue: MRR_MOVEMENTS and SUBSCRIPTION_SURVIVAL show the first day of their
-# first month (the top left of the array); raw_data.cxx read_dated_amounts and
-# addin/core subscription.cpp decide the errors, in this order: the rows (an id without its
-# month or MRR, or the reverse, a wrong kind: Err:502), each row's date (beyond ±10^7 days:
-# Err:502), no rows (#DIV/0!), more than 1200 months (Err:502), a customer's month too large
-# to add up (#NUM!).
+# first month (the top left of the array); the guide's § 10 decides the errors, in
+# this order: the rows (an id without its
+# month or MRR, or the reverse, a wrong kind: Err:502), each row's date (beyond the guide's
+# limit: Err:502), no rows (#DIV/0!), a span beyond the guide's months (Err:502), a customer's
+# month too large to add up (#NUM!).
 def billing_log(ids, months, mrr):
     log = dated_amounts(ids, months, mrr)
     if not log:
         raise reference.Division()
     indices = [period_index(date, "month") for _, date, _ in log]
-    if max(indices) - min(indices) + 1 > 1200:
+    if max(indices) - min(indices) + 1 > MAX_BILLING_MONTHS:
         raise Failed(ILLEGAL)
     net = {}
     for (who, _, value), index in zip(log, indices):
@@ -1106,7 +1154,7 @@ MODELS.update({
 })
 
 
-# BG/BB and new-customer forecasts (cm/bgnbd.hpp, cm/bgbb.hpp). As for the other
+# BG/BB and new-customer forecasts (the guide, § 9 and § 11). As for the other
 # models: `params` through parameter_row, the fit's columns through summary_columns.
 MODELS.update({
     "BGNBD_EXPECTED_NEW": lambda params, t: params_row(params, 4),

@@ -11,6 +11,7 @@ number or an error value, and every cell must show what hostile_model.py works o
 Calc: the right number (reference.py) or the right error — never a silently wrong number.
 The document is then saved, reopened, and must show the same.
 """
+import datetime
 import math
 import os
 import random
@@ -167,7 +168,7 @@ class HostileInput(unittest.TestCase):
         """A range argument that holds the formula itself, or a cell that reads it: Calc's
         circular-reference error (Err:522), not a hang, a crash or a number. A list of answers
         (an `any` parameter) holding the cycle shows Err:504: Calc does not build an array
-        that holds an error cell (addin/uno/answers.hxx)."""
+        that holds an error cell (addin/uno/any_cells.hxx)."""
         kinds_of = parameter_kinds()
         doc = office.new_spreadsheet()
         try:
@@ -200,6 +201,91 @@ class HostileInput(unittest.TestCase):
             probe = sheet.getCellRangeByName("ZZ1")
             probe.setFormula("=1+1")
             self.assertEqual(probe.getValue(), 2)
+        finally:
+            doc.close(True)
+
+    def test_the_guides_limits(self):
+        """Each bound of docs/FUNCTIONS.md § 1.9 ("How much one call reads", hostile_model.LIMITS)
+        on both sides where a small document reaches it: a limit changed in the guide and not in
+        the add-in, or the reverse, fails here. The cohort table's is checked beyond it only
+        (inside, a table of millions of cells would be built)."""
+        rows = 1000000
+        epoch = datetime.date(1899, 12, 30)
+        doc = office.new_spreadsheet()
+        try:
+            sheets = doc.Sheets
+            formulas = {}
+
+            def sheet_named(name):
+                sheets.insertNewByName(name, sheets.getCount())
+                return sheets.getByName(name)
+
+            # Held at once (RPR_ORDERS: one range of ids) and streamed (NPS: one range of answers):
+            # a range whose used part is exactly the limit, and one with a row more.
+            for name, limit, function, first, last in (("Held", model.MAX_HELD, "RPR_ORDERS", "a", "b"),
+                                                       ("Streamed", model.MAX_STREAMED, "NPS", 9, 10)):
+                columns = int(limit // rows)
+                self.assertEqual(columns * rows, limit, "a limit of whole millions of cells")
+                sheet = sheet_named(name)
+                for row, value in ((0, first), (rows - 1, last), (rows, last)):
+                    cell = sheet.getCellByPosition(0 if row == 0 else columns - 1, row)
+                    cell.setString(value) if isinstance(value, str) else cell.setValue(value)
+                end = sheet.getCellByPosition(columns - 1, rows - 1).AbsoluteName.split(".")[-1].replace("$", "")
+                beyond = sheet.getCellByPosition(columns - 1, rows).AbsoluteName.split(".")[-1].replace("$", "")
+                formulas["%s inside" % name] = "=%s($%s.A1:%s)" % (function, name, end)
+                formulas["%s beyond" % name] = "=%s($%s.A1:%s)" % (function, name, beyond)
+            # A date, each way: one order on the last day inside, and one a day beyond.
+            dates = sheet_named("Dates")
+            for row, day in enumerate((model.MAX_DATE, model.MAX_DATE + 1, -model.MAX_DATE, -model.MAX_DATE - 1)):
+                dates.getCellByPosition(0, row).setString("a")
+                dates.getCellByPosition(1, row).setValue(day)
+                formulas["date %d" % day] = "=COHORT_RETENTION($Dates.A%d;$Dates.B%d)" % (row + 1, row + 1)
+            # A billing export spanning exactly the most months, and a month more.
+            billing = sheet_named("Billing")
+            start = datetime.date(2000, 1, 1)
+            for column, months in ((0, model.MAX_BILLING_MONTHS - 1), (3, model.MAX_BILLING_MONTHS)):
+                index = start.year * 12 + int(months)
+                last_month = datetime.date(index // 12, index % 12 + 1, 1)
+                for row, (who, when) in enumerate((("a", start), ("b", last_month))):
+                    billing.getCellByPosition(column, row).setString(who)
+                    billing.getCellByPosition(column + 1, row).setValue((when - epoch).days)
+                    billing.getCellByPosition(column + 2, row).setValue(100)
+            formulas["billing inside"] = "=MRR_MOVEMENTS($Billing.A1:A2;$Billing.B1:B2;$Billing.C1:C2)"
+            formulas["billing beyond"] = "=MRR_MOVEMENTS($Billing.D1:D2;$Billing.E1:E2;$Billing.F1:F2)"
+            # A weekly cohort table beyond its cells: cohorts a week apart from the earliest
+            # date, each observed to the latest.
+            weeks = int(2 * model.MAX_DATE // 7) - 2
+            cohorts = int(model.MAX_COHORT_CELLS // weeks) + 1
+            self.assertGreater(cohorts * (weeks - cohorts), model.MAX_COHORT_CELLS)
+            table = sheet_named("Cohorts")
+            orders = [("c%d" % k, -model.MAX_DATE + 7 * k) for k in range(cohorts)] + [("c0", model.MAX_DATE)]
+            for row, (who, day) in enumerate(orders):
+                table.getCellByPosition(0, row).setString(who)
+                table.getCellByPosition(1, row).setValue(day)
+            formulas["cohort table beyond"] = '=COHORT_RETENTION($Cohorts.A1:A%d;$Cohorts.B1:B%d;"week")' % (
+                len(orders), len(orders))
+
+            sheet = sheets.getByIndex(0)
+            labels = list(formulas)
+            for row, label in enumerate(labels):
+                sheet.getCellByPosition(0, row).setFormula(formulas[label])
+            doc.calculateAll()
+            seen = {label: sheet.getCellByPosition(0, row) for row, label in enumerate(labels)}
+            errors = {label: cell.getError() for label, cell in seen.items()}
+            self.assertEqual({label: code for label, code in errors.items() if label.endswith("beyond")},
+                             {label: 502 for label in labels if label.endswith("beyond")})
+            self.assertEqual(errors["Held inside"], 0)
+            self.assertEqual(seen["Held inside"].getValue(), 0)  # two customers, no repeat
+            self.assertEqual(errors["Streamed inside"], 0)
+            self.assertEqual(seen["Streamed inside"].getValue(), 100)  # a 9 and a 10
+            for day in (model.MAX_DATE, -model.MAX_DATE):
+                label = "date %d" % day
+                self.assertEqual(errors[label], 0, label)
+                self.assertTrue(day - 31 < seen[label].getValue() <= day, (label, seen[label].getValue()))
+            for day in (model.MAX_DATE + 1, -model.MAX_DATE - 1):
+                self.assertEqual(errors["date %d" % day], 502, day)
+            self.assertEqual(errors["billing inside"], 0)
+            self.assertEqual(seen["billing inside"].getValue(), (start - epoch).days)
         finally:
             doc.close(True)
 
