@@ -6,6 +6,7 @@ every parameter.
 
 usage: make_calcaddins.py functions.json XCustomerMetrics.idl out.xcu
 """
+import json
 import os
 import sys
 from xml.sax.saxutils import escape
@@ -19,10 +20,10 @@ import function_table  # noqa: E402  (registry/functions.json with the twins gen
 LANGUAGES = function_table.LANGUAGES
 
 
-def idl_methods(idl_text):
-    """{method: [parameter name, ...]} in declaration order, without the hidden parameters
-    (idl/idl_parameters.py, the one reader of the IDL)."""
-    return {name: [p for _, p in params] for name, params in idl_parameters.methods(idl_text).items()}
+def idl_methods(declared):
+    """{method: [parameter name, ...]} in declaration order, without the hidden parameters,
+    from idl_parameters.methods() (idl/idl_parameters.py, the one reader of the IDL)."""
+    return {name: [p for _, p in params] for name, params in declared.items()}
 
 
 def check(table, methods):
@@ -81,9 +82,11 @@ def xcu(table):
 
 
 def main(table_path, idl_path, out_path):
-    table = function_table.load(table_path, idl_path)
     with open(idl_path, encoding="utf-8") as f:
-        methods = idl_methods(f.read())
+        declared = idl_parameters.methods(f.read())
+    with open(table_path, encoding="utf-8") as f:
+        table = function_table.expand(json.load(f), declared)
+    methods = idl_methods(declared)
     problems = check(table, methods)
     if problems:
         sys.exit("registry/functions.json and the IDL disagree:\n  " + "\n  ".join(problems))

@@ -56,6 +56,9 @@ CellKind kind_of(const css::uno::Any& cell);
 // The double of a cell whose kind is number or error.
 inline double number_of(const css::uno::Any& cell) { return *static_cast<const double*>(cell.getValue()); }
 
+// Whether a cell holds a double: its kind is number or error (a NaN the library refuses).
+inline bool holds_double(const css::uno::Any& cell) { return cell.getValueTypeClass() == css::uno::TypeClass_DOUBLE; }
+
 // The cells of an `any` argument: rows × columns of a range or an array, or one cell for a
 // single value. An omitted argument ("`what` is required"), a type Calc never passes, or rows
 // of different lengths are illegal arguments naming `what`.

@@ -60,8 +60,7 @@ std::vector<double> parameter_row(const css::uno::Any& params, std::size_t count
     for (sal_Int32 row = 0; row < (block ? 1 : cells.rows()); ++row)
         for (sal_Int32 column = 0; column < cells.columns(); ++column) {
             const css::uno::Any& cell = cells.at(row, column);
-            const CellKind kind = kind_of(cell);
-            if (kind != CellKind::number && kind != CellKind::error)  // an error: the library refuses a NaN
+            if (!holds_double(cell))
                 wrong();
             values.push_back(number_of(cell));
         }

@@ -246,7 +246,7 @@ FittedParameters fit_argument(const css::uno::Any& fit, std::size_t k, const cha
             continue;  // the standard errors: the covariance below holds them
         for (sal_Int32 column = 0; column < static_cast<sal_Int32>(k); ++column) {
             const css::uno::Any& cell = cells.at(row, column);
-            if (kind_of(cell) != CellKind::number && kind_of(cell) != CellKind::error)
+            if (!holds_double(cell))
                 wrong();
             numbers.push_back(number_of(cell));
         }
